@@ -1,0 +1,30 @@
+// Command terraform-provider-simpay serves the SimPay Terraform provider over
+// the plugin protocol (version 6).
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider"
+)
+
+// version is set at release time by goreleaser through -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "start the provider in debug mode, for use with a debugger such as delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: "registry.terraform.io/simpay-tf/simpay",
+		Debug:   debug,
+	})
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
