@@ -1,0 +1,88 @@
+package decimal
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseAcceptsPlainDecimals(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		scale int
+		sig   int
+	}{
+		{"10", 0, 0}, {"10.00", 2, 0}, {"24.99", 2, 2}, {"0.01", 2, 2}, {"-3.5", 1, 1}, {"10.500", 3, 1}, {"007", 0, 0},
+	} {
+		d, err := Parse(tc.in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tc.in, err)
+		}
+		if d.String() != tc.in || d.Scale() != tc.scale || d.SignificantScale() != tc.sig {
+			t.Errorf("Parse(%q) = text %q scale %d sig %d, want text %q scale %d sig %d", tc.in, d.String(), d.Scale(), d.SignificantScale(), tc.in, tc.scale, tc.sig)
+		}
+	}
+}
+
+func TestParseRejectsWhatIsNotAPlainDecimal(t *testing.T) {
+	for _, in := range []string{"", " 1", "1 ", "+1", "1.", ".5", "1e3", "1,50", "abc", "1.2.3", "--1", "-", "NaN", "Inf", "0x10", "1_000", strings.Repeat("9", 65)} {
+		if _, err := Parse(in); err == nil {
+			t.Errorf("Parse(%q) accepted a value that is not a plain decimal", in)
+		}
+	}
+}
+
+func TestParseNumberAcceptsJSONExponents(t *testing.T) {
+	d, err := ParseNumber("1.5E+3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Cmp(MustParse("1500")) != 0 || d.String() != "1.5E+3" {
+		t.Errorf("ParseNumber(1.5E+3) = %v, want 1500 keeping its text", d)
+	}
+	for _, in := range []string{"1e", "1e+", "1e99999", "e5", "1ee5"} {
+		if _, err := ParseNumber(in); err == nil {
+			t.Errorf("ParseNumber(%q) accepted a malformed number", in)
+		}
+	}
+}
+
+func TestEqualComparesByValue(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"10", "10.00", true}, {"24.99", "24.990", true}, {"24.99", "24.98", false}, {"1500", "1.5e3", true},
+		{"abc", "abc", true}, {"abc", "10", false}, {"0", "-0.00", true},
+	} {
+		if got := Equal(tc.a, tc.b); got != tc.want {
+			t.Errorf("Equal(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// FuzzParse checks that parsing never panics, that what Parse accepts
+// ParseNumber accepts with the same value, and that the text survives.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"10", "10.00", "24.99", "-0.01", "1e3", "1.5E+3", "", ".", "9999999999999999999999.99", "1e-9999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse(s)
+		if err == nil {
+			if d.String() != s {
+				t.Fatalf("Parse(%q) changed the text to %q", s, d.String())
+			}
+			n, err := ParseNumber(s)
+			if err != nil || n.Cmp(d) != 0 {
+				t.Fatalf("ParseNumber(%q) disagrees with Parse: %v", s, err)
+			}
+			if !Equal(s, s+"0") && strings.Contains(s, ".") {
+				t.Fatalf("appending a zero to the fraction of %q changed its value", s)
+			}
+			if d.SignificantScale() > d.Scale() {
+				t.Fatalf("%q: significant scale %d exceeds written scale %d", s, d.SignificantScale(), d.Scale())
+			}
+		}
+		_, _ = ParseNumber(s)
+	})
+}

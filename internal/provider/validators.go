@@ -1,0 +1,143 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/iso"
+)
+
+// SimPay's id formats. They are checked on what a user writes, never on what
+// SimPay sends back: a mock's example ids need not be valid UUIDs.
+var (
+	serviceIDPattern = regexp.MustCompile(`^[0-9a-f]{8}$`)
+	uuidPattern      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+)
+
+func serviceIDValidator() validator.String {
+	return stringvalidator.RegexMatches(serviceIDPattern,
+		"must be a SimPay service id: 8 lowercase hexadecimal characters, such as \"d151e4f9\" (the ID column of the service in the SimPay panel)")
+}
+
+func uuidValidator(what string) validator.String {
+	return stringvalidator.RegexMatches(uuidPattern,
+		fmt.Sprintf("must be a SimPay %s id: a lowercase UUID such as \"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f\"", what))
+}
+
+// funcValidator adapts a check of a known, non-empty string into a
+// validator.String; null and unknown values are left to other rules.
+type funcValidator struct {
+	desc  string
+	check func(string) string // returns "" when valid, else what is wrong
+}
+
+func (v funcValidator) Description(context.Context) string         { return v.desc }
+func (v funcValidator) MarkdownDescription(context.Context) string { return v.desc }
+
+func (v funcValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := v.check(req.ConfigValue.ValueString()); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.desc, fmt.Sprintf("Attribute %s %s", req.Path, problem))
+	}
+}
+
+// amountValidator checks a decimal amount: at least min (when min != "") and
+// with at most maxDecimals significant fraction digits (when > 0).
+func amountValidator(minimum string, maxDecimals int) validator.String {
+	return funcValidator{desc: "amount", check: func(s string) string {
+		d, err := decimal.Parse(s)
+		if err != nil {
+			return fmt.Sprintf("must be a decimal amount such as \"10\" or \"24.99\", got %q", s)
+		}
+		if maxDecimals > 0 && d.SignificantScale() > maxDecimals {
+			return fmt.Sprintf("must have at most %d decimal places (grosze/cents), got %q", maxDecimals, s)
+		}
+		if minimum != "" && d.Cmp(decimal.MustParse(minimum)) < 0 {
+			return fmt.Sprintf("must be at least %s, got %q", minimum, s)
+		}
+		return ""
+	}}
+}
+
+func currencyValidator() validator.String {
+	return funcValidator{desc: "currency", check: func(s string) string {
+		if iso.IsCurrency(s) {
+			return ""
+		}
+		hint := ""
+		if iso.IsCurrency(strings.ToUpper(s)) {
+			hint = fmt.Sprintf(" (write it in upper case: %q)", strings.ToUpper(s))
+		}
+		return fmt.Sprintf("must be an ISO 4217 currency code such as \"PLN\" or \"EUR\", got %q%s", s, hint)
+	}}
+}
+
+func countryCodeValidator() validator.String {
+	return funcValidator{desc: "country code", check: func(s string) string {
+		if iso.IsCountry(s) {
+			return ""
+		}
+		hint := ""
+		switch {
+		case iso.IsCountry(strings.ToUpper(s)):
+			hint = fmt.Sprintf(" (write it in upper case: %q)", strings.ToUpper(s))
+		case s == "UK":
+			hint = " (the United Kingdom is \"GB\")"
+		}
+		return fmt.Sprintf("must be an ISO 3166-1 alpha-2 country code such as \"PL\", got %q%s", s, hint)
+	}}
+}
+
+func emailValidator() validator.String {
+	return funcValidator{desc: "email address", check: func(s string) string {
+		a, err := mail.ParseAddress(s)
+		if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndex(s, "@")+1:], ".") {
+			return fmt.Sprintf("must be a plain email address such as \"jan@example.com\", got %q", s)
+		}
+		return ""
+	}}
+}
+
+func ipAddressValidator() validator.String {
+	return funcValidator{desc: "IP address", check: func(s string) string {
+		if _, err := netip.ParseAddr(s); err != nil || strings.Contains(s, "%") {
+			return fmt.Sprintf("must be an IPv4 or IPv6 address such as \"203.0.113.7\", got %q", s)
+		}
+		return ""
+	}}
+}
+
+func httpURLValidator() validator.String {
+	return funcValidator{desc: "URL", check: func(s string) string {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Sprintf("must be an absolute http(s) URL such as \"https://shop.example.com/paid\", got %q", s)
+		}
+		return ""
+	}}
+}
+
+func durationValidator() validator.String {
+	return funcValidator{desc: "duration", check: func(s string) string {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return fmt.Sprintf("must be a duration such as \"30s\" or \"2m\" (units ms, s, m, h), got %q", s)
+		}
+		if d <= 0 {
+			return fmt.Sprintf("must be a positive duration, got %q", s)
+		}
+		return ""
+	}}
+}
