@@ -1,13 +1,37 @@
-// Package provider implements the SimPay Terraform provider on terraform-plugin-framework.
+// Package provider implements the SimPay Terraform provider on
+// terraform-plugin-framework. It knows nothing of HTTP: every call to SimPay
+// goes through internal/client.
 package provider
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+)
+
+// Environment variables the provider reads when an argument is not set.
+const (
+	envAPIToken = "SIMPAY_API_TOKEN"
+	envBaseURL  = "SIMPAY_BASE_URL"
+)
+
+const (
+	defaultRequestTimeout        = 30 * time.Second
+	defaultMaxRetries            = 4
+	defaultMaxConcurrentRequests = 4
 )
 
 var _ provider.Provider = (*simpayProvider)(nil)
@@ -21,17 +45,211 @@ func New(version string) func() provider.Provider {
 	return func() provider.Provider { return &simpayProvider{version: version} }
 }
 
+type providerModel struct {
+	APIToken              types.String `tfsdk:"api_token"`
+	BaseURL               types.String `tfsdk:"base_url"`
+	RequestTimeout        types.String `tfsdk:"request_timeout"`
+	MaxRetries            types.Int64  `tfsdk:"max_retries"`
+	MaxConcurrentRequests types.Int64  `tfsdk:"max_concurrent_requests"`
+}
+
 func (p *simpayProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "simpay"
 	resp.Version = p.version
 }
 
 func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{MarkdownDescription: "Reads and creates SimPay objects."}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads and creates [SimPay](https://simpay.pl) objects: online-payment services, channels, " +
+			"currencies, transactions and refunds, SMS premium and DirectBilling.",
+		Attributes: map[string]schema.Attribute{
+			"api_token": schema.StringAttribute{
+				Optional:  true,
+				Sensitive: true,
+				MarkdownDescription: "SimPay API token (SimPay panel: My Account > API keys), sent as a bearer token. " +
+					"Falls back to the `" + envAPIToken + "` environment variable. Not needed for `terraform validate`; " +
+					"reported as missing only when something is read from SimPay.",
+			},
+			"base_url": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "SimPay API root. Falls back to `" + envBaseURL + "`, then `" + client.DefaultBaseURL + "`. " +
+					"A path prefix is kept, so SimPay's hosted mock `https://docs.simpay.pl/_mock/en/apis/` works. " +
+					"Must be `https://`; plain `http://` is accepted only for a loopback host such as a local `simpay-mock`.",
+				Validators: []validator.String{baseURLValidator()},
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "How long one HTTP attempt may take, as a duration such as `30s` or `2m`. " +
+					"Defaults to `30s`. A read that times out is retried; a create is not (see the resources' notes).",
+				Validators: []validator.String{durationValidator()},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("Retries after the first attempt of a request that failed in a way that is "+
+					"safe to retry (connection errors, 429, 500, 502, 503, 504 for reads; only 429 and connection failures "+
+					"before the request was sent for creates). Defaults to `%d`; `0` disables retries.", defaultMaxRetries),
+				Validators: []validator.Int64{int64validator.Between(0, 10)},
+			},
+			"max_concurrent_requests": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many pages of a long list are fetched at once. Defaults to `%d`.",
+					defaultMaxConcurrentRequests),
+				Validators: []validator.Int64{int64validator.Between(1, 32)},
+			},
+		},
+	}
 }
 
-func (p *simpayProvider) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
+// providerData is what data sources and resources receive from Configure. A
+// configuration that cannot give a client yet (no token, or a token that is
+// unknown until apply) still configures: the problem is reported by whatever
+// tries to call SimPay, so that plans which never need SimPay work.
+type providerData struct {
+	client   *client.Client
+	problems diag.Diagnostics
+}
 
-func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
+// Client returns the API client, or diagnostics saying why there is none.
+func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
+	if d == nil {
+		var diags diag.Diagnostics
+		diags.AddError("Provider not configured",
+			"The SimPay provider was not configured before use. This is a bug in the provider; please report it.")
+		return nil, diags
+	}
+	if d.client == nil {
+		return nil, d.problems
+	}
+	return d.client, nil
+}
 
-func (p *simpayProvider) Resources(context.Context) []func() resource.Resource { return nil }
+func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	data := &providerData{}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+
+	// Values that come from other resources are unknown while planning. The
+	// framework's guidance is not to guess: keep planning possible, and say
+	// clearly what cannot be done until the value is known.
+	var unknown []string
+	for name, v := range map[string]interface{ IsUnknown() bool }{
+		"api_token": cfg.APIToken, "base_url": cfg.BaseURL, "request_timeout": cfg.RequestTimeout,
+		"max_retries": cfg.MaxRetries, "max_concurrent_requests": cfg.MaxConcurrentRequests,
+	} {
+		if v.IsUnknown() {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		for _, name := range unknown {
+			data.problems.AddAttributeError(path.Root(name), "Provider setting not known yet",
+				fmt.Sprintf("The SimPay provider's %s comes from a value that is known only after apply, so nothing can be read "+
+					"from SimPay while planning. Data sources that read SimPay during this plan need it now: set %s from a "+
+					"value known at plan time (a variable or, for the token, the %s environment variable), or apply the "+
+					"resource it depends on first with -target.", name, name, envAPIToken))
+		}
+		return
+	}
+
+	settings, diags := resolveSettings(cfg)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	if settings.token == "" {
+		data.problems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
+			"The SimPay provider has no API token, and one is needed to read from or create in SimPay. Set api_token in "+
+				"the provider block or the "+envAPIToken+" environment variable to a token created in SimPay's client panel "+
+				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock.")
+		return
+	}
+
+	retries := settings.maxRetries
+	c, err := client.New(client.Config{
+		BaseURL:         settings.baseURL,
+		Token:           settings.token,
+		UserAgent:       fmt.Sprintf("terraform-provider-simpay/%s terraform/%s", p.version, req.TerraformVersion),
+		RequestTimeout:  settings.requestTimeout,
+		MaxRetries:      &retries,
+		PageConcurrency: settings.maxConcurrent,
+		Logger:          newTFLogger(settings.token),
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid SimPay provider configuration", err.Error())
+		return
+	}
+	data.client = c
+}
+
+type settings struct {
+	token          string
+	baseURL        string
+	requestTimeout time.Duration
+	maxRetries     int
+	maxConcurrent  int
+}
+
+// resolveSettings applies environment fallbacks and defaults. Values from the
+// configuration were validated at terraform validate; values from the
+// environment are validated here, naming the variable.
+func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s := settings{
+		token:          os.Getenv(envAPIToken),
+		baseURL:        client.DefaultBaseURL,
+		requestTimeout: defaultRequestTimeout,
+		maxRetries:     defaultMaxRetries,
+		maxConcurrent:  defaultMaxConcurrentRequests,
+	}
+	if !cfg.APIToken.IsNull() {
+		s.token = cfg.APIToken.ValueString()
+	}
+	switch {
+	case !cfg.BaseURL.IsNull():
+		s.baseURL = cfg.BaseURL.ValueString()
+	case os.Getenv(envBaseURL) != "":
+		s.baseURL = os.Getenv(envBaseURL)
+		if err := client.ValidateBaseURL(s.baseURL); err != nil {
+			diags.AddError("Invalid "+envBaseURL+" environment variable",
+				fmt.Sprintf("%s: %s. Fix or unset %s, or set base_url in the provider block.", envBaseURL, err, envBaseURL))
+		}
+	}
+	if !cfg.RequestTimeout.IsNull() {
+		d, err := time.ParseDuration(cfg.RequestTimeout.ValueString())
+		if err != nil || d <= 0 {
+			diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+				fmt.Sprintf("request_timeout must be a positive duration such as \"30s\", got %q.", cfg.RequestTimeout.ValueString()))
+		}
+		s.requestTimeout = d
+	}
+	if !cfg.MaxRetries.IsNull() {
+		s.maxRetries = int(cfg.MaxRetries.ValueInt64())
+	}
+	if !cfg.MaxConcurrentRequests.IsNull() {
+		s.maxConcurrent = int(cfg.MaxConcurrentRequests.ValueInt64())
+	}
+	return s, diags
+}
+
+func baseURLValidator() validator.String {
+	return funcValidator{desc: "base URL", check: func(s string) string {
+		if err := client.ValidateBaseURL(s); err != nil {
+			return "is not usable: " + err.Error()
+		}
+		return ""
+	}}
+}
+
+func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{}
+}
+
+func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{}
+}
