@@ -67,7 +67,8 @@ type Fault struct {
 	// ErrorCode and Message of the body for FaultStatus and
 	// FaultSuccessFalse; the defaults depend on the status (401
 	// UNAUTHORIZED, 403 INVALID_ABILITY_PROVIDED, 404 ROUTE_NOT_FOUND, 429
-	// TOO_MANY_REQUESTS, 5xx INTERNAL_SERVER_ERROR, ...).
+	// TOO_MANY_REQUESTS, 5xx INTERNAL_SERVER_ERROR, ...); FaultSuccessFalse
+	// defaults to those of a 500.
 	ErrorCode, Message string
 	// Body, if set, replaces the body written by FaultStatus or
 	// FaultMalformedJSON (e.g. an HTML 502 page from a proxy).
@@ -264,6 +265,14 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault, han
 		resp.body = []byte(body)
 		s.write(w, withRetryAfter(resp), entry)
 	case FaultSuccessFalse:
+		// A 200 that says it failed: the code and message of a 500.
+		if f.ErrorCode == "" {
+			f.ErrorCode = defaultErrorCode(http.StatusInternalServerError)
+		}
+		if f.Message == "" {
+			f.Message = defaultMessage(http.StatusInternalServerError)
+		}
+		f.Body = ""
 		s.write(w, withRetryAfter(faultResponse(f, http.StatusOK)), entry)
 	default: // FaultStatus
 		status := f.Status

@@ -2,6 +2,7 @@ package simpaymock
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,7 +59,7 @@ func call(t *testing.T, ts *httptest.Server, method, path, token, body string) r
 		t.Fatalf("%s %s: reading body: %v", method, path, err)
 	}
 	r := result{status: resp.StatusCode, header: resp.Header, raw: raw}
-	if len(raw) > 0 && strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+	if len(raw) > 0 && raw[0] == '{' && strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
 		if err := json.Unmarshal(raw, &r.body); err != nil {
 			t.Fatalf("%s %s: body is not a JSON object: %v\n%s", method, path, err, raw)
 		}
@@ -178,3 +179,16 @@ func startHandler(t *testing.T, s *Server) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+func httptestRequest(ctx context.Context, method, path string) *http.Request {
+	req := httptest.NewRequestWithContext(ctx, method, path, nil)
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	return req
+}
+
+// discardWriter is a ResponseWriter for handlers whose answer is not read.
+type discardWriter struct{}
+
+func (discardWriter) Header() http.Header         { return http.Header{} }
+func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (discardWriter) WriteHeader(int)             {}
