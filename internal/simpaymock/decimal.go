@@ -3,6 +3,7 @@ package simpaymock
 import (
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -58,10 +59,19 @@ func decOf(r *big.Rat) dec {
 // numericText matches what Laravel's "numeric" rule accepts in a string.
 var numericText = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
 
+// maxDecimalText bounds what parseDecimal reads: "1e999999999" is numeric
+// text, but big.Rat would spend its memory expanding it.
+const maxDecimalText = 40
+
 // parseDecimal reads decimal text exactly.
 func parseDecimal(s string) (*big.Rat, bool) {
-	if !numericText.MatchString(s) {
+	if len(s) > maxDecimalText || !numericText.MatchString(s) {
 		return nil, false
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		if exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+")); err != nil || exp > 30 || exp < -30 {
+			return nil, false
+		}
 	}
 	return new(big.Rat).SetString(s)
 }

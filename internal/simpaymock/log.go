@@ -3,6 +3,7 @@ package simpaymock
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -17,12 +18,30 @@ const redacted = "REDACTED"
 // hold, in case a client puts a credential in the URL.
 var secretParams = []string{"token", "key", "secret", "password", "api_key", "apikey", "access_token", "authorization"}
 
+// minSubstringSecret is the shortest token redacted wherever it appears.
+// A shorter one (a test may well use "T") is redacted only where it stands
+// alone: a whole path segment, a whole query value or a whole JSON string;
+// otherwise "T-shirt" in a cart would be mangled.
+const minSubstringSecret = 6
+
 func (s *Server) redact(text string, auth authInfo) string {
-	for _, sec := range s.secrets {
-		text = strings.ReplaceAll(text, sec, redacted)
-	}
+	secrets := s.secrets
 	if auth.value != "" {
-		text = strings.ReplaceAll(text, auth.value, redacted)
+		secrets = append(secrets[:len(secrets):len(secrets)], auth.value)
+	}
+	for _, sec := range secrets {
+		if len(sec) >= minSubstringSecret {
+			text = strings.ReplaceAll(text, sec, redacted)
+			continue
+		}
+		text = strings.ReplaceAll(text, `"`+sec+`"`, `"`+redacted+`"`)
+		segs := strings.Split(text, "/")
+		for i, seg := range segs {
+			if seg == sec {
+				segs[i] = redacted
+			}
+		}
+		text = strings.Join(segs, "/")
 	}
 	return text
 }
@@ -33,10 +52,16 @@ func (s *Server) redactQuery(raw string, auth authInfo) string {
 	}
 	if q, err := url.ParseQuery(raw); err == nil {
 		changed := false
-		for k := range q {
+		for k, vs := range q {
 			for _, p := range secretParams {
 				if strings.EqualFold(k, p) {
 					q[k] = []string{redacted}
+					changed = true
+				}
+			}
+			for i, v := range vs {
+				if v != "" && (v == auth.value || slices.Contains(s.secrets, v)) {
+					vs[i] = redacted
 					changed = true
 				}
 			}

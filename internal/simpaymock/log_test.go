@@ -166,3 +166,16 @@ func TestConcurrency(t *testing.T) {
 		t.Errorf("total %s", got)
 	}
 }
+
+func TestShortTokenRedaction(t *testing.T) {
+	s, ts := start(t, Options{Tokens: []Token{{Value: "T"}}})
+	call(t, ts, http.MethodPost, "/payment/d151e4f9/transactions", "T", `{"amount": 10, "control": "T", "cart": [{"name": "T-shirt", "quantity": 1, "price": 1}]}`)
+	call(t, ts, http.MethodGet, "/payment/T?x=T", "T", "")
+	log := s.Requests()
+	if strings.Contains(log[0].Body, `"T"`) || !strings.Contains(log[0].Body, "T-shirt") {
+		t.Errorf("body %s", log[0].Body)
+	}
+	if log[1].Path != "/payment/REDACTED" || log[1].Query != "x=REDACTED" {
+		t.Errorf("path %s query %s", log[1].Path, log[1].Query)
+	}
+}

@@ -67,7 +67,11 @@ type Options struct {
 	OnRequest func(Request)
 }
 
-// Request is one entry of the request log.
+// Request is one entry of the request log. It never holds a token: headers
+// are not recorded, and a configured or presented token value found in the
+// path, query or body is replaced by "REDACTED" (a token shorter than six
+// characters only where it is a whole path segment, query value or JSON
+// string).
 type Request struct {
 	Time   time.Time `json:"time"`
 	Method string    `json:"method"`

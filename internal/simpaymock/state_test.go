@@ -306,3 +306,12 @@ func TestCreateDirectBillingTransaction(t *testing.T) {
 	}
 	post(t, ts, "/directbilling/ffffffff/transactions", `{"amount": 1}`).want(t, http.StatusNotFound, "SERVICE_NOT_FOUND")
 }
+
+func TestHugeExponentIsNotANumber(t *testing.T) {
+	_, ts := start(t, Options{})
+	for _, amount := range []string{`1e999999999`, `"1e999999999"`, `"` + strings.Repeat("9", 50) + `"`} {
+		r := post(t, ts, "/payment/d151e4f9/transactions", `{"amount": `+amount+`}`)
+		r.want(t, http.StatusUnprocessableEntity, "VALIDATION_ERROR")
+	}
+	post(t, ts, "/payment/d151e4f9/transactions", `{"amount": 1e2}`).want(t, http.StatusOK, "")
+}
