@@ -1,0 +1,201 @@
+// Command simpay-mock serves the SimPay API mock (internal/simpaymock) on a
+// local port, for acceptance tests and scripts that start it in the
+// background.
+//
+//	go run ./cmd/simpay-mock -listen 127.0.0.1:0 -url-file /tmp/simpay-url
+//
+// The first line on stdout is the base URL to give a SimPay client. Requests
+// are logged to stderr, without tokens. SIGINT or SIGTERM stops it cleanly.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
+		os.Exit(2)
+	default:
+		fmt.Fprintln(os.Stderr, "simpay-mock:", err)
+		os.Exit(1)
+	}
+}
+
+// errUsage marks a bad command line; the flag package has already said why.
+var errUsage = errors.New("usage error")
+
+// listFlag collects a flag given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ", ") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+const usageHead = `simpay-mock serves a mock of SimPay's REST API (online payments, SMS,
+DirectBilling) with fixtures from SimPay's documentation, fault injection and
+an admin API under /__admin/ (see the simpaymock package documentation).
+
+It prints the base URL as the first line on stdout, logs each request to
+stderr (never a token) and stops cleanly on SIGINT or SIGTERM.
+
+Usage: simpay-mock [flags]
+
+Flags:
+`
+
+// run is the whole command, separated from main so that a test can start
+// and stop it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("simpay-mock", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:8080", "`address` to listen on; port 0 picks a free port")
+	var tokens, blocked, faults listFlag
+	fs.Var(&tokens, "token", "bearer `token` to accept with every ability; repeatable. \"VALUE:ability,ability\" limits the token to those abilities (see the simpaymock package for their names) (default \""+simpaymock.DefaultToken+"\")")
+	fs.Var(&blocked, "blocked-token", "bearer `token` whose requests fail with 403 IP_ADDRESS_NOT_WHITELISTED; repeatable")
+	latency := fs.Duration("latency", 0, "`delay` added to every API request, e.g. 20ms")
+	transactions := fs.Int("transactions", 0, "`number` of extra generated payment transactions for service d151e4f9")
+	prefix := fs.String("prefix", "", "path `prefix` to serve the API under, e.g. /_mock/en/apis as on SimPay's hosted mock")
+	fs.Var(&faults, "fault", "`spec` of a fault to inject, e.g. 'GET /payment/*/channels status=503 times=2 retry_after=1' or 'POST /payment/*/transactions drop after_handler'; repeatable (keys: kind, status, error_code, message, body, retry_after, delay, after_handler, times, fraction)")
+	urlFile := fs.String("url-file", "", "also write the base URL to this `file`, for scripts that start the mock in the background")
+	seed := fs.Uint64("seed", 0, "`seed` for generated ids and for faults with a fraction")
+	quiet := fs.Bool("quiet", false, "do not log requests")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usageHead)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "simpay-mock: unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
+		fs.Usage()
+		return errUsage
+	}
+
+	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed}
+	for _, t := range tokens {
+		value, abilities, limited := strings.Cut(t, ":")
+		tok := simpaymock.Token{Value: value}
+		if limited {
+			tok.Abilities = []string{}
+			for _, a := range strings.Split(abilities, ",") {
+				if a = strings.TrimSpace(a); a != "" {
+					tok.Abilities = append(tok.Abilities, a)
+				}
+			}
+		}
+		opts.Tokens = append(opts.Tokens, tok)
+	}
+	if len(opts.Tokens) == 0 && len(blocked) > 0 {
+		opts.Tokens = append(opts.Tokens, simpaymock.Token{Value: simpaymock.DefaultToken})
+	}
+	for _, b := range blocked {
+		opts.Tokens = append(opts.Tokens, simpaymock.Token{Value: b, BlockedIP: true})
+	}
+	var parsed []simpaymock.Fault
+	for _, spec := range faults {
+		f, err := simpaymock.ParseFault(spec)
+		if err != nil {
+			return err
+		}
+		parsed = append(parsed, f)
+	}
+	logger := log.New(stderr, "simpay-mock: ", log.LstdFlags|log.Lmicroseconds)
+	if !*quiet {
+		opts.OnRequest = func(r simpaymock.Request) {
+			line := fmt.Sprintf("%s %s", r.Method, r.Path)
+			if r.Query != "" {
+				line += "?" + r.Query
+			}
+			line += fmt.Sprintf(" %d auth=%t", r.Status, r.AuthValid)
+			if r.Fault != "" {
+				line += " fault=" + r.Fault
+			}
+			logger.Print(line)
+		}
+	}
+	mock := simpaymock.New(opts)
+	for _, f := range parsed {
+		mock.AddFault(f)
+	}
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", *listen, err)
+	}
+	base := "http://" + ln.Addr().String() + "/"
+	if p := strings.Trim(*prefix, "/"); p != "" {
+		base += p + "/"
+	}
+	// The file first: whoever reads the URL from stdout may look for the
+	// file next. The listener is open, so either may be used at once.
+	if *urlFile != "" {
+		if err := writeFileAtomic(*urlFile, base+"\n"); err != nil {
+			ln.Close()
+			return fmt.Errorf("writing the URL file: %w", err)
+		}
+	}
+	fmt.Fprintln(stdout, base)
+
+	srv := &http.Server{
+		Handler:           mock,
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          logger,
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serving: %w", err)
+	case <-ctx.Done():
+	}
+	// Requests held by a delay fault end with their client, so a short
+	// grace period is enough.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		_ = srv.Close()
+	}
+	return nil
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so that a
+// script polling for the file never reads half a URL.
+func writeFileAtomic(path, content string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".simpay-mock-url-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.WriteString(content); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

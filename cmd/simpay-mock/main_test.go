@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// lockedBuffer collects output written from the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+var baseURL = regexp.MustCompile(`^http://127\.0\.0\.1:[0-9]+/(x/)?$`)
+
+func fetch(t *testing.T, url, token string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	urlFile := filepath.Join(t.TempDir(), "url")
+	stdoutR, stdoutW := io.Pipe()
+	var stderr lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{
+			"-listen", "127.0.0.1:0",
+			"-token", "full-token-1",
+			"-token", "limited-token-2:payment.services,payment.service",
+			"-blocked-token", "blocked-token-3",
+			"-latency", "1ms",
+			"-transactions", "20",
+			"-prefix", "/x",
+			"-fault", "GET /ip status=503 times=1 retry_after=1",
+			"-url-file", urlFile,
+		}, stdoutW, &stderr)
+		stdoutW.Close()
+	}()
+
+	line, err := bufio.NewReader(stdoutR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading the URL: %v (stderr: %s)", err, stderr.String())
+	}
+	go io.Copy(io.Discard, stdoutR)
+	base := strings.TrimSpace(line)
+	if !baseURL.MatchString(line[:len(line)-1]) {
+		t.Fatalf("first line %q is not a base URL", line)
+	}
+	if b, err := os.ReadFile(urlFile); err != nil || string(b) != base+"\n" {
+		t.Errorf("url file: %q, %v", b, err)
+	}
+
+	if code, body := fetch(t, base+"payment/d151e4f9/transactions", "full-token-1"); code != 200 || !strings.Contains(body, `"total":24`) {
+		t.Errorf("transactions: %d %s", code, body)
+	}
+	if code, _ := fetch(t, base+"ip", "full-token-1"); code != 503 {
+		t.Errorf("first /ip: %d, want the injected 503", code)
+	}
+	if code, _ := fetch(t, base+"ip", "full-token-1"); code != 200 {
+		t.Errorf("second /ip: %d", code)
+	}
+	if code, _ := fetch(t, base+"payment", "limited-token-2"); code != 200 {
+		t.Errorf("limited token on its ability: %d", code)
+	}
+	if code, body := fetch(t, base+"ip", "limited-token-2"); code != 403 || !strings.Contains(body, "INVALID_ABILITY_PROVIDED") {
+		t.Errorf("limited token elsewhere: %d %s", code, body)
+	}
+	if code, body := fetch(t, base+"payment", "blocked-token-3"); code != 403 || !strings.Contains(body, "IP_ADDRESS_NOT_WHITELISTED") {
+		t.Errorf("blocked token: %d %s", code, body)
+	}
+	if code, _ := fetch(t, base+"payment", "simpay-mock-token"); code != 401 {
+		t.Errorf("default token accepted although -token was given: %d", code)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not stop")
+	}
+	logged := stderr.String()
+	if !strings.Contains(logged, "GET /x/payment/d151e4f9/transactions 200") || !strings.Contains(logged, "fault=status") {
+		t.Errorf("stderr log:\n%s", logged)
+	}
+	for _, tok := range []string{"full-token-1", "limited-token-2", "blocked-token-3"} {
+		if strings.Contains(logged, tok) {
+			t.Errorf("token %s in the log", tok)
+		}
+	}
+}
+
+func TestRunHelp(t *testing.T) {
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"-help"}, io.Discard, &stderr)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("run -help: %v", err)
+	}
+	for _, f := range []string{"-listen", "-token", "-blocked-token", "-latency", "-transactions", "-prefix", "-fault", "-url-file", "-seed", "-quiet", "SIGTERM"} {
+		if !strings.Contains(stderr.String(), f) {
+			t.Errorf("help does not mention %s:\n%s", f, stderr.String())
+		}
+	}
+}
+
+func TestRunBadArguments(t *testing.T) {
+	for _, args := range [][]string{
+		{"-nope"},
+		{"-latency", "soon"},
+		{"extra"},
+		{"-fault", "GET /ip explode"},
+		{"-listen", "256.0.0.1:99999"},
+		{"-listen", "127.0.0.1:0", "-url-file", filepath.Join(t.TempDir(), "missing", "dir", "url")},
+	} {
+		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
+			t.Errorf("%v accepted", args)
+		}
+	}
+}
+
+// TestSignalExitsZero builds the command and stops it with SIGTERM, as a
+// script would.
+func TestSignalExitsZero(t *testing.T) {
+	if testing.Short() || runtime.GOOS == "windows" {
+		t.Skip("builds a binary; needs POSIX signals")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool")
+	}
+	bin := filepath.Join(t.TempDir(), "simpay-mock")
+	if out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-quiet")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := fetch(t, strings.TrimSpace(line)+"payment", "simpay-mock-token"); code != 200 {
+		t.Errorf("status %d", code)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			t.Errorf("exit after SIGTERM: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("did not stop on SIGTERM")
+	}
+}

@@ -1,0 +1,284 @@
+package simpaymock
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math/big"
+	"net/http"
+	"regexp"
+	"strconv"
+)
+
+// object decodes the request body as a JSON object. An empty body or null is
+// an empty object (SimPay's refund takes an empty body); anything that is not
+// a JSON object is refused with 400 INVALID_JSON rather than being read as
+// empty, which for a refund would mean "refund everything".
+func (a *apiRequest) object() (map[string]any, *response) {
+	b := bytes.TrimSpace(a.body)
+	if len(b) == 0 {
+		return map[string]any{}, nil
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, apiError(http.StatusBadRequest, "INVALID_JSON", "The request body is not valid JSON: "+err.Error()+".")
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return nil, apiError(http.StatusBadRequest, "INVALID_JSON", "The request body has data after the JSON value.")
+	}
+	switch x := v.(type) {
+	case nil:
+		return map[string]any{}, nil
+	case map[string]any:
+		return x, nil
+	}
+	return nil, apiError(http.StatusBadRequest, "INVALID_JSON", "The request body must be a JSON object.")
+}
+
+type paymentInput struct {
+	amount            dec
+	currency          string
+	description       *string
+	control           *string
+	customer          txCustomer
+	billing, shipping txAddress
+	cart              []txCartItem
+	redirect          txRedirect
+	directChannel     *string
+}
+
+var channelTypeKeys = []string{"blik", "transfer", "cards", "ewallets", "paypal", "paysafe", "latam"}
+
+// validatePaymentTransaction applies every constraint SimPay documents for
+// POST /payment/{serviceId}/transactions and reports all failures at once.
+func validatePaymentTransaction(body map[string]any, svc *paymentService) (paymentInput, *fieldErrors) {
+	var v validator
+	var in paymentInput
+	get := func(m map[string]any, k string) (any, bool) { x, ok := m[k]; return x, ok }
+
+	if val, present := get(body, "amount"); v.required("amount", val, present) {
+		if r, ok := v.money("amount", val, big.NewRat(1, 1), false); ok {
+			in.amount = decOf(r)
+		}
+	}
+	in.currency = "PLN"
+	if val, present := get(body, "currency"); present && val != nil {
+		if c := v.currency("currency", v.str("currency", val, present, 0, 0)); c != nil {
+			in.currency = *c
+		}
+	}
+	val, present := get(body, "description")
+	in.description = v.str("description", val, present, 0, 64)
+	val, present = get(body, "control")
+	in.control = v.str("control", val, present, 0, 255)
+
+	directVal, directPresent := get(body, "directChannel")
+	direct := !blank(directVal, directPresent)
+
+	val, present = get(body, "customer")
+	customer := v.object("customer", val, present)
+	if customer != nil {
+		val, present = get(customer, "name")
+		in.customer.Name = v.str("customer.name", val, present, 0, 64)
+		val, present = get(customer, "email")
+		in.customer.Email = v.email("customer.email", v.str("customer.email", val, present, 0, 64))
+		val, present = get(customer, "ip")
+		in.customer.IP = v.ip("customer.ip", v.str("customer.ip", val, present, 0, 0))
+		val, present = get(customer, "countryCode")
+		in.customer.Country = v.country("customer.countryCode", v.str("customer.countryCode", val, present, 0, 0))
+	}
+	if direct && (customer == nil || blank(customer["ip"], customer["ip"] != nil)) && !v.errs.has("customer") {
+		v.errs.add("customer.ip", "The customer.ip field is required when direct channel is present.")
+	}
+
+	val, present = get(body, "antifraud")
+	antifraud := v.object("antifraud", val, present)
+	if antifraud != nil {
+		for _, k := range []string{"useragent", "mcusername", "mcid"} {
+			val, present = get(antifraud, k)
+			v.str("antifraud."+k, val, present, 0, 0)
+		}
+		if val, present = get(antifraud, "steamid"); present && val != nil {
+			switch val.(type) {
+			case string, json.Number:
+			default:
+				v.errs.add("antifraud.steamid", "The antifraud.steamid must be a string.")
+			}
+		}
+	}
+	if direct && (antifraud == nil || blank(antifraud["useragent"], antifraud["useragent"] != nil)) && !v.errs.has("antifraud") {
+		v.errs.add("antifraud.useragent", "The antifraud.useragent field is required when direct channel is present.")
+	}
+
+	in.billing = v.address(body, "billing")
+	in.shipping = v.address(body, "shipping")
+
+	val, present = get(body, "cart")
+	if items, ok := v.list("cart", val, present); ok {
+		in.cart = []txCartItem{}
+		for i, it := range items {
+			key := "cart." + strconv.Itoa(i)
+			m, isObj := it.(map[string]any)
+			if !isObj {
+				v.errs.addf(key, "The %s must be an array.", key)
+				continue
+			}
+			var item txCartItem
+			okItem := true
+			if val, present := get(m, "name"); v.required(key+".name", val, present) {
+				if s := v.str(key+".name", val, present, 3, 64); s != nil {
+					item.Name = *s
+				} else {
+					okItem = false
+				}
+			} else {
+				okItem = false
+			}
+			if val, present := get(m, "quantity"); v.required(key+".quantity", val, present) {
+				n, ok := v.integer(key+".quantity", val, 1)
+				item.Quantity, okItem = n, okItem && ok
+			} else {
+				okItem = false
+			}
+			if val, present := get(m, "price"); v.required(key+".price", val, present) {
+				r, ok := v.money(key+".price", val, big.NewRat(1, 100), false)
+				if ok {
+					item.Price = decOf(r)
+				}
+				okItem = okItem && ok
+			} else {
+				okItem = false
+			}
+			for _, f := range []struct {
+				k   string
+				dst **string
+			}{{"producer", &item.Producer}, {"category", &item.Category}, {"code", &item.Code}} {
+				val, present := get(m, f.k)
+				*f.dst = v.str(key+"."+f.k, val, present, 0, 64)
+			}
+			if okItem {
+				in.cart = append(in.cart, item)
+			}
+		}
+	}
+
+	val, present = get(body, "returns")
+	if returns := v.object("returns", val, present); returns != nil {
+		val, present = get(returns, "success")
+		in.redirect.Success = v.url("returns.success", v.str("returns.success", val, present, 0, 0))
+		val, present = get(returns, "failure")
+		in.redirect.Failure = v.url("returns.failure", v.str("returns.failure", val, present, 0, 0))
+	}
+
+	if directPresent && directVal != nil {
+		if s := v.str("directChannel", directVal, true, 0, 0); s != nil {
+			if svc.channel(*s) == nil {
+				v.errs.add("directChannel", "The selected direct channel is invalid.")
+			} else {
+				in.directChannel = s
+			}
+		}
+	}
+
+	val, present = get(body, "channels")
+	if items, ok := v.list("channels", val, present); ok {
+		for i, it := range items {
+			key := "channels." + strconv.Itoa(i)
+			s, isStr := it.(string)
+			switch {
+			case !isStr:
+				v.errs.addf(key, "The %s must be a string.", key)
+			case svc.channel(s) == nil:
+				v.errs.addf(key, "The selected %s is invalid.", key)
+			}
+		}
+	}
+
+	val, present = get(body, "channelTypes")
+	if types := v.object("channelTypes", val, present); types != nil {
+		for _, k := range channelTypeKeys {
+			if val, present := get(types, k); present && val != nil {
+				v.boolean("channelTypes."+k, val)
+			}
+		}
+	}
+
+	val, present = get(body, "referer")
+	v.str("referer", val, present, 6, 64)
+
+	return in, &v.errs
+}
+
+// address checks a billing or shipping object (SimPay's paymentCustomerFull).
+func (v *validator) address(body map[string]any, key string) txAddress {
+	var out txAddress
+	val, present := body[key]
+	m := v.object(key, val, present)
+	if m == nil {
+		return out
+	}
+	field := func(name string, minLen, maxLen int) *string {
+		val, present := m[name]
+		return v.str(key+"."+name, val, present, minLen, maxLen)
+	}
+	out.Name = field("name", 5, 64)
+	out.Surname = field("surname", 0, 64)
+	out.Street = field("street", 0, 64)
+	out.Building = field("building", 0, 16)
+	out.Flat = field("flat", 0, 16)
+	out.City = field("city", 0, 32)
+	out.Region = field("region", 0, 32)
+	out.PostalCode = field("postalCode", 0, 0)
+	out.Country = v.country(key+".country", field("country", 0, 0))
+	out.Company = field("company", 0, 0)
+	return out
+}
+
+type dbInput struct {
+	amount      *big.Rat
+	amountType  string
+	description *string
+	control     *string
+	redirect    txRedirect
+	phone       *string
+}
+
+var (
+	phonePattern   = regexp.MustCompile(`^[0-9]{9,15}$`)
+	steamIDPattern = regexp.MustCompile(`^[0-9]{17}$`)
+	smsCodePattern = regexp.MustCompile(`^[A-Z0-9]{6}$`)
+)
+
+// validateDBTransaction applies the constraints of SimPay's OpenAPI file for
+// POST /directbilling/{serviceId}/transactions.
+func validateDBTransaction(body map[string]any) (dbInput, *fieldErrors) {
+	var v validator
+	var in dbInput
+	if val, present := body["amount"]; v.required("amount", val, present) {
+		in.amount, _ = v.money("amount", val, new(big.Rat), true)
+	}
+	in.amountType = "gross"
+	if val, present := body["amountType"]; present && val != nil {
+		if s := v.in("amountType", v.str("amountType", val, true, 0, 0), "required", "net", "gross"); s != nil {
+			in.amountType = *s
+		}
+	}
+	val, present := body["description"]
+	in.description = v.str("description", val, present, 0, 128)
+	val, present = body["control"]
+	in.control = v.str("control", val, present, 0, 128)
+	val, present = body["returns"]
+	if returns := v.object("returns", val, present); returns != nil {
+		val, present = returns["success"]
+		in.redirect.Success = v.url("returns.success", v.str("returns.success", val, present, 0, 0))
+		val, present = returns["failure"]
+		in.redirect.Failure = v.url("returns.failure", v.str("returns.failure", val, present, 0, 0))
+	}
+	val, present = body["phoneNumber"]
+	in.phone = v.regex("phoneNumber", v.str("phoneNumber", val, present, 0, 0), phonePattern)
+	val, present = body["steamid"]
+	v.regex("steamid", v.str("steamid", val, present, 0, 0), steamIDPattern)
+	return in, &v.errs
+}

@@ -1,0 +1,171 @@
+// Package simpaymock is a stateful mock of SimPay's REST API (online
+// payments, SMS premium and DirectBilling), for testing a SimPay client
+// without SimPay. It knows only SimPay's contract: it answers with SimPay's
+// envelope, field names, pagination and error codes, keeps what is created
+// through it, and lets a test inject faults and move objects between
+// statuses.
+//
+// # Serving
+//
+// New returns an http.Handler. Every API path is served under
+// Options.Prefix ("" by default; SimPay's hosted mock uses
+// "/_mock/en/apis"). Requests need "Authorization: Bearer <token>" with one
+// of Options.Tokens (default DefaultToken, "simpay-mock-token").
+//
+// The order of checks follows a Laravel application such as SimPay's:
+// routing first (404 ROUTE_NOT_FOUND for an unknown path, even without a
+// token; 405 METHOD_NOT_ALLOWED with an Allow header for a known path and
+// another method), then the token (401 UNAUTHORIZED), the IP allow-list
+// (403 IP_ADDRESS_NOT_WHITELISTED for a token with BlockedIP), the ability
+// (403 INVALID_ABILITY_PROVIDED naming it), the objects in the path (404
+// SERVICE_NOT_FOUND, TRANSACTION_NOT_FOUND, REFUND_NOT_FOUND,
+// NUMBER_NOT_FOUND), the body (400 INVALID_JSON when it is not a JSON
+// object, 422 VALIDATION_ERROR with every field error at once), and last the
+// state (409 TRANSACTION_NOT_PAID, 400 REFUND_AMOUNT_EXCEEDED). A literal
+// path segment wins over a parameter: /sms/numbers is not a service.
+//
+// # Abilities
+//
+// Each endpoint needs one ability. The names are those of SimPay's OpenAPI
+// file where it has them; the rest follow its pattern.
+//
+//	GET  /payment                                             payment.services
+//	GET  /payment/{serviceId}                                 payment.service
+//	GET  /payment/{serviceId}/channels                        payment.channels
+//	GET  /payment/{serviceId}/currencies                      payment.currencies
+//	GET  /payment/{serviceId}/transactions                    payment.transactions
+//	POST /payment/{serviceId}/transactions                    payment.transactions.create
+//	GET  /payment/{serviceId}/transactions/{id}               payment.transaction
+//	GET  /payment/{serviceId}/transactions/{id}/refunds       payment.refunds
+//	POST /payment/{serviceId}/transactions/{id}/refunds       payment.refunds.create
+//	GET  /payment/{serviceId}/transactions/{id}/refunds/{id}  payment.refund
+//	GET  /ip                                                  ip
+//	GET  /sms                                                 sms.services
+//	GET  /sms/{serviceId}                                     sms.services.show
+//	POST /sms/{serviceId}                                     sms.services.code
+//	GET  /sms/{serviceId}/transactions                        sms.services.transactions
+//	GET  /sms/{serviceId}/transactions/{id}                   sms.services.transactions.show
+//	GET  /sms/{serviceId}/numbers                             sms.services.numbers
+//	GET  /sms/{serviceId}/numbers/{number}                    sms.services.numbers.show
+//	GET  /sms/numbers                                         sms.numbers
+//	GET  /sms/numbers/{number}                                sms.numbers.show
+//	GET  /directbilling                                       directbilling.services
+//	GET  /directbilling/{serviceId}                           directbilling.services.show
+//	GET  /directbilling/{serviceId}/calculate?amount=X        directbilling.services
+//	GET  /directbilling/{serviceId}/transactions              directbilling.transactions
+//	POST /directbilling/{serviceId}/transactions              directbilling.transactions.create
+//	GET  /directbilling/{serviceId}/transactions/{id}         directbilling.transactions.show
+//
+// The Ability* constants hold these names and Abilities lists them.
+//
+// # Lists and pagination
+//
+// Service lists, transaction lists and SMS number lists are paginated:
+// "page" (from 1) and "limit" (default 15, at most 99); anything else is 422
+// VALIDATION_ERROR on "page" or "limit". A page past the end is an empty
+// list with the true totals. Links are full URLs on the request's host and
+// prefix, keeping the other query parameters. Channels, currencies, refunds
+// and /ip are plain lists, as in SimPay's examples.
+//
+// Every list is in insertion order, oldest first: fixtures, then generated
+// transactions, then what was created through the API. New objects are
+// appended, so earlier pages do not shift while a client pages through.
+//
+// # Money and time
+//
+// Amounts are JSON numbers written from exact decimal text, never through a
+// float. An amount is echoed in its shortest form, as PHP's json_encode
+// writes a float: "24.90" comes back as 24.9 and "5.00" as 5. pln_rate in the
+// currency list is a string ("4.3238000000"), as in SimPay. Timestamps are
+// ISO 8601 in Polish time (+01:00 or +02:00).
+//
+// # Creating and refunding
+//
+// POST /payment/{serviceId}/transactions validates every documented
+// constraint (amount >= 1 with at most 2 decimals, ISO 4217 currency,
+// description <= 64, control <= 255, customer e-mail, IP and ISO 3166-1
+// country, billing and shipping lengths, cart items, return URLs,
+// directChannel among the service's channels with customer.ip and
+// antifraud.useragent then required, channels, boolean channelTypes,
+// referer 6..64) and answers data.transactionId and data.redirectUrl
+// (https://pay.simpay.pl/<id>). The transaction is transaction_new, with a
+// null commission, expires_at 24 hours after creation and customer, billing,
+// shipping, cart and redirect (from "returns") as sent.
+//
+// A refund needs a transaction_paid transaction (409 TRANSACTION_NOT_PAID
+// otherwise). An empty body or {} refunds what remains; {"amount": x}
+// refunds part, never more than what remains (400 REFUND_AMOUNT_EXCEEDED,
+// message stating the remainder), compared exactly. A refund is created as
+// refund_new; one that leaves nothing to refund makes the transaction
+// transaction_refunded. Rejected and failed refunds do not count.
+//
+// DirectBilling transactions are created as transaction_db_new with a
+// redirect URL on https://db.simpay.pl/. An SMS code check answers
+// used=false the first time and marks the code used; 404 CODE_NOT_FOUND for
+// an unknown code.
+//
+// Ids of created objects are UUIDs (version 4; refunds version 7, like
+// SimPay's) derived from Options.Seed and a counter: random-looking and
+// repeatable.
+//
+// # Fixtures
+//
+// Payment services: d151e4f9 "Test service" (service_active, the seeds'
+// example), e14f8074 "Online shop" (service_active, blik and mbank, PLN),
+// 0f1e2d3c "Blocked service" (service_blocked) and a1b2c3d4 "New service"
+// (service_new). d151e4f9 has the channels blik and mbank exactly as in the
+// seeds, plus nest, card (PLN, EUR), paysafecard (5..1000), paypal (no
+// amount limits: min and max null) and pix (BRL); the currencies PLN, EUR
+// and ARS exactly as in the seeds; and the transactions
+//
+//	528bd43f-d08a-43f5-9462-861e54db37bf  paid, 24.99 PLN, nest; refund 019483a5-885e-70f7-9b5b-94387a6690da (1 PLN, completed)
+//	0238d92e-0dd9-469a-9aa9-0505974336a3  paid, 24.99 PLN, blik
+//	328bd42d-d08b-43f6-9463-869e5bd32b4   paid, 7.55 BRL (5 PLN original): the seeds' detail example, field for field; not a valid UUID
+//	7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b  transaction_new, 49 PLN, with billing, cart and returns
+//
+// followed by Options.Transactions generated ones (statuses cycling through
+// every documented status, two-decimal amounts, one hour apart from
+// 2024-01-01T08:00:00+01:00).
+//
+// SMS services: d151e4f9 "TEST" (ONE_TIME_CODE, numbers 7055, 7155, 7255;
+// transactions 1 (code ABC1D6, unused, test), 2 (7XK2PQ, used) and 3
+// (Q9Z8Y7, unused)), 8e1f5a2b "Premium access" (CODE_PACK) and 3c9d7e10
+// "Adult content" (API_URL, service_blocked). Numbers: the 17 of SimPay's
+// OpenAPI file, value being the net price and value_net the price with VAT,
+// as in its example.
+//
+// DirectBilling services: d151e4f9 "Usługa testowa" and 7a6b5c4d "Game
+// shop" (service_verify). d151e4f9 has the transactions
+// dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a (the OpenAPI example,
+// transaction_db_payed), 4e0d8c7b-2a91-4f3e-8b6d-5c1a9e7f2d30
+// (transaction_db_new, phone 48123123123, control order-2001) and
+// b7a3e1f0-9c2d-4e8b-a5f6-0d1c2b3a4e5f (transaction_db_rejected, phone
+// 48500600700, control order-2002). The calculation uses a fixed carrier
+// table that reproduces the OpenAPI example for amount=200.
+//
+// /ip answers mock data: addresses from the documentation ranges (192.0.2.10,
+// 192.0.2.11, 198.51.100.20, 203.0.113.30, 2001:db8:5150::10), not SimPay's.
+//
+// # Test hooks and faults
+//
+// Requests, CountRequests and ResetRequests expose a log of API requests
+// that never holds a token. AddFault queues failures (status codes with
+// SimPay error bodies, dropped connections, malformed or truncated bodies,
+// success=false, delays), optionally after the real handler ran, for the
+// next N requests or a fraction of them. SetTransactionStatus,
+// SetRefundStatus, SetDirectBillingTransactionStatus and DeleteTransaction
+// play SimPay's side.
+//
+// The same hooks are served without a token under /__admin/ (not part of
+// SimPay's API, not logged, no latency or faults):
+//
+//	GET|POST|DELETE /__admin/faults      list, add (JSON Fault: {"method", "path", "kind": "status"|"drop"|"malformed"|"truncated"|"success_false"|"delay", "status", "errorCode", "message", "body", "retryAfter", "delay": "1.5s", "afterHandler", "times", "fraction"}), clear
+//	GET|DELETE      /__admin/requests    the request log, clear it
+//	GET             /__admin/counters    objects created through the API
+//	POST            /__admin/latency     {"latency": "20ms"}
+//	POST            /__admin/payment/{serviceId}/transactions/{transactionId}/status                   {"status": "transaction_paid"}
+//	POST            /__admin/payment/{serviceId}/transactions/{transactionId}/refunds/{refundId}/status {"status": "refund_completed"}
+//	POST            /__admin/directbilling/{serviceId}/transactions/{transactionId}/status             {"status": "transaction_db_payed"}
+//	DELETE          /__admin/payment/{serviceId}/transactions/{transactionId}
+//	POST            /__admin/payment/{serviceId}/generate {"count": n}
+package simpaymock

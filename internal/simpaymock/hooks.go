@@ -1,0 +1,147 @@
+package simpaymock
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNotFound is returned by the test hooks for an unknown service,
+// transaction or refund.
+var ErrNotFound = errors.New("not found")
+
+// SetTransactionStatus moves a payment transaction to any status, as
+// SimPay's side would. transaction_paid also sets paid_at, the channel (the
+// service's first channel if the payer had not chosen one) and the
+// commission, as a paid transaction has them.
+func (s *Server) SetTransactionStatus(serviceID, transactionID, status string) error {
+	if status == "" {
+		return errors.New("status must not be empty")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc := s.paymentService(serviceID)
+	if svc == nil {
+		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
+	}
+	t := svc.tx(transactionID)
+	if t == nil {
+		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	}
+	now := s.now()
+	t.status, t.updatedAt = status, now
+	if status == "transaction_paid" {
+		if t.paidAt == nil {
+			t.paidAt = &now
+		}
+		if t.channel == nil && len(svc.channels) > 0 {
+			t.channel = strPtr(svc.channels[0].ID)
+		}
+		if t.commission == nil {
+			t.commission = commissionFor(svc, t)
+		}
+	}
+	return nil
+}
+
+// SetRefundStatus moves a refund to any status. A rejected or failed refund
+// gives its amount back: a transaction it had made transaction_refunded is
+// paid again.
+func (s *Server) SetRefundStatus(serviceID, transactionID, refundID, status string) error {
+	if status == "" {
+		return errors.New("status must not be empty")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc := s.paymentService(serviceID)
+	if svc == nil {
+		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
+	}
+	t := svc.tx(transactionID)
+	if t == nil {
+		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	}
+	for _, r := range t.refunds {
+		if r.id != refundID {
+			continue
+		}
+		now := s.now()
+		r.status, r.updatedAt = status, now
+		left := t.refundable().Sign()
+		switch {
+		case t.status == "transaction_refunded" && left > 0:
+			t.status, t.updatedAt = "transaction_paid", now
+		case t.status == "transaction_paid" && left == 0:
+			t.status, t.updatedAt = "transaction_refunded", now
+		}
+		return nil
+	}
+	return fmt.Errorf("refund %s of transaction %s: %w", refundID, transactionID, ErrNotFound)
+}
+
+// SetDirectBillingTransactionStatus moves a DirectBilling transaction to any
+// status. Each change counts as a notification sent; transaction_db_payed
+// also sets the carrier (orange) if none was known.
+func (s *Server) SetDirectBillingTransactionStatus(serviceID, transactionID, status string) error {
+	if status == "" {
+		return errors.New("status must not be empty")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.dbService(serviceID)
+	if p == nil {
+		return fmt.Errorf("directbilling service %s: %w", serviceID, ErrNotFound)
+	}
+	t := p.tx(transactionID)
+	if t == nil {
+		return fmt.Errorf("directbilling transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	}
+	now := s.now()
+	t.status, t.updatedAt = status, now
+	if status == "transaction_db_payed" && t.operator == nil {
+		t.operator = strPtr("orange")
+	}
+	t.notifySent, t.notifyAt = true, &now
+	t.notifyCount++
+	return nil
+}
+
+// DeleteTransaction removes a payment transaction, so that the next read
+// answers 404 TRANSACTION_NOT_FOUND (an object removed outside the client).
+func (s *Server) DeleteTransaction(serviceID, transactionID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc := s.paymentService(serviceID)
+	if svc == nil {
+		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
+	}
+	for i, t := range svc.txs {
+		if t.id == transactionID {
+			svc.txs = append(svc.txs[:i:i], svc.txs[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+}
+
+// PaymentTransactionsCreated counts payment transactions created through the
+// API.
+func (s *Server) PaymentTransactionsCreated() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.paymentTxCreated
+}
+
+// RefundsCreated counts refunds created through the API.
+func (s *Server) RefundsCreated() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refundsCreated
+}
+
+// DirectBillingTransactionsCreated counts DirectBilling transactions created
+// through the API.
+func (s *Server) DirectBillingTransactionsCreated() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.dbTxCreated
+}
