@@ -107,13 +107,10 @@ type OutcomeUnknownError struct {
 func (e *OutcomeUnknownError) Error() string {
 	cause := ""
 	if e.Err != nil {
-		cause = e.Err.Error()
-		var ae *APIError
-		if errors.As(e.Err, &ae) && ae.Method == e.Method && ae.Path == e.Path {
-			cause = strings.TrimPrefix(cause, fmt.Sprintf("SimPay API %s %s: ", e.Method, e.Path))
-		}
+		// The cause usually names the same call; say it once.
+		cause = strings.TrimPrefix(e.Err.Error(), fmt.Sprintf("SimPay API %s %s: ", e.Method, e.Path))
 	}
-	return fmt.Sprintf("SimPay API %s %s: outcome unknown, the request may have reached SimPay and the object may have been created on SimPay's side; it was not re-sent, to avoid creating it twice: look it up in SimPay before retrying: %s", e.Method, e.Path, cause)
+	return fmt.Sprintf("SimPay API %s %s: %s; outcome unknown: the request may have reached SimPay, so the object may have been created on SimPay's side; it was not re-sent, to avoid creating it twice; look it up in SimPay before retrying", e.Method, e.Path, cause)
 }
 
 // Unwrap returns the underlying error.

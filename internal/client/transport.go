@@ -35,7 +35,9 @@ type attemptResult struct {
 	gotConn bool
 	// timedOut is true when the attempt hit Config.RequestTimeout.
 	timedOut bool
-	duration time.Duration
+	// permanent is true when the request could not even be built.
+	permanent bool
+	duration  time.Duration
 }
 
 // do is the single path every API call takes. path is relative to the base
@@ -91,7 +93,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		case r.err != nil:
 			err = c.transportError(method, apiPath, &r)
 			switch {
-			case permanentTransportError(r.err):
+			case r.permanent || permanentTransportError(r.err):
 			case safe || !r.gotConn:
 				reason = "connection error: " + c.scrub(r.err.Error())
 				if r.timedOut {
@@ -186,7 +188,7 @@ func (c *Client) attempt(ctx context.Context, method, fullURL string, payload []
 	start := time.Now()
 	req, err := http.NewRequestWithContext(actx, method, fullURL, body)
 	if err != nil {
-		return attemptResult{err: err}
+		return attemptResult{err: err, permanent: true}
 	}
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	req.Header.Set("Accept", "application/json")
@@ -252,6 +254,9 @@ func (c *Client) transportError(method, apiPath string, r *attemptResult) error 
 	}
 	if r.timedOut {
 		return fmt.Errorf("SimPay API %s %s: no answer within the %s request timeout: %w", method, apiPath, c.requestTimeout, err)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		err = fmt.Errorf("connection closed before a complete answer: %w", err)
 	}
 	if r.status != 0 {
 		return fmt.Errorf("SimPay API %s %s: %d: %w", method, apiPath, r.status, err)
