@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 )
 
 // Decimal is a decimal amount exactly as SimPay wrote it: 24.99 stays "24.99",
@@ -88,6 +89,17 @@ type envelopeHead struct {
 	Message    json.RawMessage `json:"message"`
 	Errors     json.RawMessage `json:"errors"`
 	Pagination json.RawMessage `json:"pagination"`
+	Data       presence        `json:"data"`
+}
+
+// presence records whether a property held something other than null,
+// without copying its bytes.
+type presence bool
+
+// UnmarshalJSON is called only when the property exists.
+func (p *presence) UnmarshalJSON(b []byte) error {
+	*p = string(bytes.TrimSpace(b)) != "null"
+	return nil
 }
 
 // decodeResponse turns a complete response body into out (a pointer to what
@@ -117,6 +129,11 @@ func (c *Client) decodeResponse(method, path string, status int, body []byte, ou
 		if err := unmarshalNumbers(head.Pagination, pg); err != nil {
 			return nil, fmt.Errorf("SimPay API %s %s: %d response has an unexpected pagination object: %w", method, path, status, err)
 		}
+	}
+	if out != nil && !head.Data && reflect.TypeOf(out).Elem().Kind() != reflect.Slice {
+		// An empty list is a list, but an object that is not there would
+		// come out as a zero value with an empty id.
+		return nil, fmt.Errorf("SimPay API %s %s: %d response has no \"data\"", method, path, status)
 	}
 	if out != nil {
 		// Decoding through an interface that holds the caller's pointer fills

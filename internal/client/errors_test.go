@@ -231,3 +231,19 @@ func TestReadBodyNeverAllocatesFarBeyondTheCap(t *testing.T) {
 		t.Fatalf("exact-size body: %q (cap %d), %v", b, cap(b), err)
 	}
 }
+
+func TestSuccessWithoutDataIsAnErrorForObjectsButNotForLists(t *testing.T) {
+	for _, body := range []string{`{"success":true}`, `{"success":true,"data":null}`} {
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, body) })
+		c, _ := newTestClient(t, srv.URL, nil)
+		if s, err := c.GetPaymentService(t.Context(), "d151e4f9"); err == nil || !strings.Contains(err.Error(), `has no "data"`) {
+			t.Errorf("%s: got %+v, %v; an absent object must not read as an empty one", body, s, err)
+		}
+		if _, err := c.CheckSMSCode(t.Context(), "d151e4f9", "ABC1D6", 0); !IsOutcomeUnknown(err) {
+			t.Errorf("%s: POST without data: %v", body, err)
+		}
+		if items, err := c.ListPaymentChannels(t.Context(), "d151e4f9"); err != nil || len(items) != 0 {
+			t.Errorf("%s: list: %v, %v", body, items, err)
+		}
+	}
+}
