@@ -25,6 +25,20 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MarshalJSON writes d back as SimPay sent it where possible: a JSON number
+// with the same text, null for "", and a JSON string for text that is not a
+// valid JSON number.
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	switch {
+	case d == "":
+		return []byte("null"), nil
+	case json.Valid([]byte(d)) && (d[0] == '-' || (d[0] >= '0' && d[0] <= '9')):
+		return []byte(d), nil
+	default:
+		return json.Marshal(string(d))
+	}
+}
+
 // String returns the decimal text, "" for null.
 func (d Decimal) String() string { return string(d) }
 

@@ -400,6 +400,10 @@ func TestDecimalKeepsTextFromNumbersAndStrings(t *testing.T) {
 	if v.A.Number() != json.Number("24.99") {
 		t.Fatal("Number() changed the text")
 	}
+	out, err := json.Marshal([]Decimal{"24.99", "4.3238000000", "", "n/a", "1 2"})
+	if err != nil || string(out) != `[24.99,4.3238000000,null,"n/a","1 2"]` {
+		t.Fatalf("marshal: %s, %v", out, err)
+	}
 	for _, bad := range []string{`{"A":true}`, `{"A":{}}`, `{"A":[1]}`} {
 		if err := json.Unmarshal([]byte(bad), &v); err == nil {
 			t.Errorf("%s accepted", bad)
