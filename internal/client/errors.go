@@ -1,0 +1,198 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrNoToken is returned (wrapped) by every call made without an API token.
+var ErrNoToken = errors.New("no SimPay API token configured: create one in SimPay's client panel (My Account > API keys) and configure it")
+
+// ErrResponseTooLarge is returned (wrapped) when a response body exceeds
+// Config.MaxBodyBytes.
+var ErrResponseTooLarge = errors.New("response body too large")
+
+// snippetRunes bounds APIError.Snippet: enough to recognise an HTML error page
+// or a proxy message, short enough for a terminal line.
+const snippetRunes = 200
+
+// APIError is an answer from SimPay (or from something in front of it) that is
+// not a success: a non-2xx status, a 2xx with "success": false, or a body that
+// is not JSON. Its strings never contain the API token: anything the server
+// echoed back is scrubbed before it is stored.
+type APIError struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// ErrorCode is SimPay's errorCode, e.g. VALIDATION_ERROR or
+	// TRANSACTION_NOT_FOUND; empty when the body had none.
+	ErrorCode string
+	// Message is SimPay's message, if any.
+	Message string
+	// Errors holds field errors (422), keyed by the request field as SimPay sent
+	// it, dotted for nested fields (e.g. "customer.email").
+	Errors map[string][]string
+	// Method and Path identify the call; Path is the API path without the base
+	// URL (e.g. "/payment/abc/channels"), never with a secret.
+	Method, Path string
+	// Snippet is set when the body was not valid JSON: its first ~200
+	// characters, valid UTF-8, with control characters and runs of white space
+	// collapsed to one space.
+	Snippet string
+}
+
+// Error renders e on one line, e.g.
+// "SimPay API GET /payment/x/channels: 404 SERVICE_NOT_FOUND: Service not found".
+func (e *APIError) Error() string {
+	return fmt.Sprintf("SimPay API %s %s: %s", e.Method, e.Path, e.detail())
+}
+
+// detail is Error without the method and path, for wrappers that print them.
+func (e *APIError) detail() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d", e.StatusCode)
+	if e.Snippet != "" || (e.ErrorCode == "" && e.Message == "" && len(e.Errors) == 0) {
+		if e.Snippet != "" {
+			fmt.Fprintf(&b, " response is not valid JSON: %q", e.Snippet)
+		} else if text := http.StatusText(e.StatusCode); text != "" {
+			fmt.Fprintf(&b, " %s", text)
+		}
+		return b.String()
+	}
+	if e.ErrorCode != "" {
+		b.WriteString(" " + e.ErrorCode)
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	if len(e.Errors) > 0 {
+		keys := make([]string, 0, len(e.Errors))
+		for k := range e.Errors {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		sep := ": "
+		if e.Message != "" {
+			sep = "; "
+		}
+		for _, k := range keys {
+			if k == "" {
+				fmt.Fprintf(&b, "%s%s", sep, strings.Join(e.Errors[k], " "))
+			} else {
+				fmt.Fprintf(&b, "%s%s: %s", sep, k, strings.Join(e.Errors[k], " "))
+			}
+			sep = "; "
+		}
+	}
+	return b.String()
+}
+
+// OutcomeUnknownError is returned for a request that changes something (a
+// POST) when it may have reached SimPay but no definite answer came back: a
+// timeout or a dropped connection after the request was sent, a 5xx, or a
+// success body that could not be read. The object may exist on SimPay's side,
+// and SimPay has no idempotency key, so the client never re-sends it: the
+// caller should look the object up (or import it) before trying again.
+type OutcomeUnknownError struct {
+	Method, Path string
+	// Err is what went wrong; an *APIError for a 5xx.
+	Err error
+}
+
+// Error says what failed and that the object may have been created.
+func (e *OutcomeUnknownError) Error() string {
+	cause := ""
+	if e.Err != nil {
+		// The cause usually names the same call; say it once.
+		cause = strings.TrimPrefix(e.Err.Error(), fmt.Sprintf("SimPay API %s %s: ", e.Method, e.Path))
+	}
+	return fmt.Sprintf("SimPay API %s %s: %s; outcome unknown: the request may have reached SimPay, so the object may have been created on SimPay's side; it was not re-sent, to avoid creating it twice; look it up in SimPay before retrying", e.Method, e.Path, cause)
+}
+
+// Unwrap returns the underlying error.
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+// IsOutcomeUnknown reports whether err is or wraps an *OutcomeUnknownError.
+func IsOutcomeUnknown(err error) bool {
+	var e *OutcomeUnknownError
+	return errors.As(err, &e)
+}
+
+func statusIs(err error, status int) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.StatusCode == status
+}
+
+// IsNotFound reports whether err is SimPay saying the object does not exist: a
+// 404 with a JSON error body. A 404 ROUTE_NOT_FOUND, or a 404 page that is not
+// JSON, means the URL is wrong (e.g. a base URL missing its path prefix), not
+// that the object is gone, so it does not count: a caller that drops objects
+// on "not found" must not drop them all because of a typo in the base URL.
+func IsNotFound(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound &&
+		e.Snippet == "" && e.ErrorCode != "ROUTE_NOT_FOUND"
+}
+
+// IsUnauthorized reports whether err is a 401 (token missing, wrong or revoked).
+func IsUnauthorized(err error) bool { return statusIs(err, http.StatusUnauthorized) }
+
+// IsForbidden reports whether err is a 403 (token lacks an ability, or the
+// caller's IP is not whitelisted).
+func IsForbidden(err error) bool { return statusIs(err, http.StatusForbidden) }
+
+// IsValidation reports whether err is a 422 validation error; see APIError.Errors.
+func IsValidation(err error) bool { return statusIs(err, http.StatusUnprocessableEntity) }
+
+// IsConflict reports whether err is a 409 (e.g. refunding a transaction that
+// is not paid).
+func IsConflict(err error) bool { return statusIs(err, http.StatusConflict) }
+
+// IsRateLimited reports whether err is a 429 that outlasted the retries.
+func IsRateLimited(err error) bool { return statusIs(err, http.StatusTooManyRequests) }
+
+// scrub removes the token from s. Servers and proxies sometimes echo request
+// headers into error pages, and whatever lands in an error ends up in a
+// terminal or a CI log.
+func (c *Client) scrub(s string) string {
+	if c.token == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, c.token, "[REDACTED]")
+}
+
+// snippet returns a short, printable, token-free excerpt of a body.
+func (c *Client) snippet(body []byte) string {
+	// Scrub before cutting: a token that starts inside the excerpt lies wholly
+	// within this window, so cutting can never leave a piece of it behind.
+	window := snippetRunes*utf8.UTFMax + len(c.token)
+	if len(body) > window {
+		body = body[:window]
+	}
+	s := c.scrub(strings.ToValidUTF8(string(body), "\uFFFD"))
+	var b strings.Builder
+	space := false
+	n := 0
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			n++
+			space = false
+		}
+		if n >= snippetRunes {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}

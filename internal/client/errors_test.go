@@ -1,0 +1,249 @@
+package client
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTypedErrorsForSimPayStatuses(t *testing.T) {
+	cases := []struct {
+		status    int
+		body      string
+		code, msg string
+		is        func(error) bool
+		text      string
+	}{
+		{401, `{"success":false,"errorCode":"UNAUTHORIZED"}`, "UNAUTHORIZED", "", IsUnauthorized,
+			"SimPay API GET /payment/d151e4f9: 401 UNAUTHORIZED"},
+		{403, `{"success":false,"errorCode":"IP_ADDRESS_NOT_WHITELISTED","message":"IP not allowed"}`, "IP_ADDRESS_NOT_WHITELISTED", "IP not allowed", IsForbidden,
+			"SimPay API GET /payment/d151e4f9: 403 IP_ADDRESS_NOT_WHITELISTED: IP not allowed"},
+		{404, `{"success":false,"errorCode":"SERVICE_NOT_FOUND","message":"Service not found"}`, "SERVICE_NOT_FOUND", "Service not found", IsNotFound,
+			"SimPay API GET /payment/d151e4f9: 404 SERVICE_NOT_FOUND: Service not found"},
+		{409, `{"success":false,"errorCode":"TRANSACTION_NOT_PAID"}`, "TRANSACTION_NOT_PAID", "", IsConflict,
+			"SimPay API GET /payment/d151e4f9: 409 TRANSACTION_NOT_PAID"},
+		{400, `{"success":false,"errorCode":"WALLET_BALANCE_TOO_LOW","message":"Not enough funds"}`, "WALLET_BALANCE_TOO_LOW", "Not enough funds",
+			func(err error) bool { return !IsNotFound(err) && !IsValidation(err) && !IsConflict(err) },
+			"SimPay API GET /payment/d151e4f9: 400 WALLET_BALANCE_TOO_LOW: Not enough funds"},
+	}
+	for _, tc := range cases {
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, tc.status, tc.body) })
+		c, _ := newTestClient(t, srv.URL, nil)
+		_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+		var ae *APIError
+		if !errors.As(err, &ae) {
+			t.Fatalf("%d: err = %v, want *APIError", tc.status, err)
+		}
+		if ae.StatusCode != tc.status || ae.ErrorCode != tc.code || ae.Message != tc.msg || ae.Method != "GET" || ae.Path != "/payment/d151e4f9" || ae.Snippet != "" {
+			t.Errorf("%d: got %+v", tc.status, ae)
+		}
+		if !tc.is(err) {
+			t.Errorf("%d: helper did not recognise %v", tc.status, err)
+		}
+		if ae.Error() != tc.text {
+			t.Errorf("%d: Error() = %q, want %q", tc.status, ae.Error(), tc.text)
+		}
+		if !strings.HasPrefix(err.Error(), "reading payment service d151e4f9: ") {
+			t.Errorf("%d: no call context in %q", tc.status, err)
+		}
+	}
+}
+
+func TestValidationErrorKeepsDottedFieldKeys(t *testing.T) {
+	var posted []byte
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		posted, _ = io.ReadAll(r.Body)
+		writeJSON(w, 422, `{"success":false,"errorCode":"VALIDATION_ERROR","message":"The given data was invalid.","errors":{"customer.email":["The customer.email must be a valid email address."],"amount":["The amount must be at least 1.","The amount field is required."],"cart.0.name":"too short"}}`)
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "0.5", Customer: &CustomerInput{Email: "nope"}})
+	if !IsValidation(err) || IsOutcomeUnknown(err) {
+		t.Fatalf("err = %v, want a validation error with a definite outcome", err)
+	}
+	var ae *APIError
+	errors.As(err, &ae)
+	want := map[string][]string{
+		"customer.email": {"The customer.email must be a valid email address."},
+		"amount":         {"The amount must be at least 1.", "The amount field is required."},
+		"cart.0.name":    {"too short"}, // a bare string instead of a list is tolerated
+	}
+	if !reflect.DeepEqual(ae.Errors, want) {
+		t.Errorf("Errors = %#v", ae.Errors)
+	}
+	wantText := "SimPay API POST /payment/d151e4f9/transactions: 422 VALIDATION_ERROR: The given data was invalid.; amount: The amount must be at least 1. The amount field is required.; cart.0.name: too short; customer.email: The customer.email must be a valid email address."
+	if ae.Error() != wantText {
+		t.Errorf("Error() = %q", ae.Error())
+	}
+	if string(posted) != `{"amount":0.5,"customer":{"email":"nope"}}` {
+		t.Errorf("posted %s", posted)
+	}
+}
+
+func TestSuccessFalseInA200IsAnAPIError(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, `{"success":false,"errorCode":"TRANSACTION_NOT_FOUND","message":"Transaction not found","data":"ignored"}`)
+	})
+	c, logger := newTestClient(t, srv.URL, nil)
+	_, err := c.GetPaymentTransaction(t.Context(), "d151e4f9", "tx")
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.StatusCode != 200 || ae.ErrorCode != "TRANSACTION_NOT_FOUND" || ae.Message != "Transaction not found" {
+		t.Fatalf("err = %#v", err)
+	}
+	if logger.attempts() != 1 {
+		t.Errorf("success:false was retried (%d attempts)", logger.attempts())
+	}
+}
+
+func TestNotFoundHelperIgnoresWrongURLs(t *testing.T) {
+	for _, tc := range []struct{ body, contentType string }{
+		{`{"success":false,"errorCode":"ROUTE_NOT_FOUND"}`, "application/json"},
+		{"<html><body>404 Not Found</body></html>", "text/html"},
+	} {
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", tc.contentType)
+			w.WriteHeader(404)
+			_, _ = io.WriteString(w, tc.body)
+		})
+		c, _ := newTestClient(t, srv.URL, nil)
+		_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+		if err == nil || IsNotFound(err) {
+			t.Errorf("body %q: IsNotFound(%v) = true; a wrong base URL must not look like a deleted object", tc.body, err)
+		}
+	}
+}
+
+func TestNonJSONBodyGivesShortCleanSnippet(t *testing.T) {
+	body := "<html>\r\n\t<head><title>502 Bad\x00 Gateway</title></head>\n\n<body>\xff\xfe caf\xc3\xa9 " + strings.Repeat("x", 5000) + "</body></html>"
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(200)
+		_, _ = io.WriteString(w, body)
+	})
+	c, logger := newTestClient(t, srv.URL, nil)
+	_, err := c.ListPaymentServices(t.Context(), ListOptions{})
+	var ae *APIError
+	if !errors.As(err, &ae) {
+		t.Fatalf("err = %v", err)
+	}
+	if logger.attempts() != 1 {
+		t.Errorf("a whole but non-JSON 200 was retried (%d attempts)", logger.attempts())
+	}
+	s := ae.Snippet
+	if !strings.HasPrefix(s, "<html> <head><title>502 Bad Gateway</title></head> <body>\uFFFD café xxx") {
+		t.Errorf("snippet = %q", s)
+	}
+	if n := utf8.RuneCountInString(s); n > snippetRunes+1 || !utf8.ValidString(s) || !strings.HasSuffix(s, "…") {
+		t.Errorf("snippet is %d runes, valid UTF-8 %v: %q", n, utf8.ValidString(s), s)
+	}
+	for _, r := range s {
+		if r < 0x20 {
+			t.Fatalf("control character %U in snippet %q", r, s)
+		}
+	}
+	if !strings.HasPrefix(ae.Error(), `SimPay API GET /payment: 200 response is not valid JSON: "<html> <head>`) {
+		t.Errorf("Error() = %q", ae.Error())
+	}
+}
+
+func TestTruncatedJSONReadWholeIsReportedNotRetried(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"success":true,"data":[{"id":"d1`) })
+	c, logger := newTestClient(t, srv.URL, nil)
+	_, err := c.ListPaymentServices(t.Context(), ListOptions{})
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.Snippet != `{"success":true,"data":[{"id":"d1` {
+		t.Fatalf("err = %v", err)
+	}
+	if logger.attempts() != 1 {
+		t.Errorf("%d attempts, want 1", logger.attempts())
+	}
+}
+
+func TestJSONWithoutEnvelopeIsAnError(t *testing.T) {
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"id":"d151e4f9"}`) })
+	c, _ := newTestClient(t, srv.URL, nil)
+	_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+	if err == nil || !strings.Contains(err.Error(), `without SimPay's "success" field`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestResponseBodyCap(t *testing.T) {
+	for _, withLength := range []bool{true, false} {
+		var hits atomic.Int32
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+			hits.Add(1)
+			big := `{"success":true,"data":"` + strings.Repeat("a", 4096) + `"}`
+			if withLength {
+				w.Header().Set("Content-Length", strconv.Itoa(len(big)))
+			}
+			w.WriteHeader(200)
+			for i := 0; i < len(big); i += 100 {
+				_, _ = io.WriteString(w, big[i:min(i+100, len(big))])
+				if f, ok := w.(http.Flusher); ok && !withLength {
+					f.Flush() // chunked: the client cannot know the size up front
+				}
+			}
+		})
+		c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxBodyBytes = 1024 })
+		_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+		if !errors.Is(err, ErrResponseTooLarge) || !strings.Contains(err.Error(), "1024-byte limit (MaxBodyBytes)") {
+			t.Errorf("Content-Length %v: err = %v", withLength, err)
+		}
+		if hits.Load() != 1 {
+			t.Errorf("Content-Length %v: an oversized body was retried", withLength)
+		}
+	}
+}
+
+// endless never stops producing bytes: readBody must stop at the cap on its own.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	return len(p), nil
+}
+
+func TestReadBodyNeverAllocatesFarBeyondTheCap(t *testing.T) {
+	const limit = 1 << 20
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := readBody(endless{}, -1, limit)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrResponseTooLarge) {
+		t.Fatalf("err = %v", err)
+	}
+	// Doubling from 64 KiB up to limit+1 allocates a little under 2*limit.
+	if got := after.TotalAlloc - before.TotalAlloc; got > 3*limit {
+		t.Fatalf("allocated %d bytes for a %d-byte cap", got, limit)
+	}
+	b, err := readBody(strings.NewReader("exact"), 5, 5)
+	if err != nil || string(b) != "exact" || cap(b) > 6 {
+		t.Fatalf("exact-size body: %q (cap %d), %v", b, cap(b), err)
+	}
+}
+
+func TestSuccessWithoutDataIsAnErrorForObjectsButNotForLists(t *testing.T) {
+	for _, body := range []string{`{"success":true}`, `{"success":true,"data":null}`} {
+		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, body) })
+		c, _ := newTestClient(t, srv.URL, nil)
+		if s, err := c.GetPaymentService(t.Context(), "d151e4f9"); err == nil || !strings.Contains(err.Error(), `has no "data"`) {
+			t.Errorf("%s: got %+v, %v; an absent object must not read as an empty one", body, s, err)
+		}
+		if _, err := c.CheckSMSCode(t.Context(), "d151e4f9", "ABC1D6", 0); !IsOutcomeUnknown(err) {
+			t.Errorf("%s: POST without data: %v", body, err)
+		}
+		if items, err := c.ListPaymentChannels(t.Context(), "d151e4f9"); err != nil || len(items) != 0 {
+			t.Errorf("%s: list: %v, %v", body, items, err)
+		}
+	}
+}
