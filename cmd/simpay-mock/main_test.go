@@ -84,7 +84,7 @@ func TestRunServesAndStops(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading the URL: %v (stderr: %s)", err, stderr.String())
 	}
-	go io.Copy(io.Discard, stdoutR)
+	go func() { _, _ = io.Copy(io.Discard, stdoutR) }()
 	base := strings.TrimSpace(line)
 	if !baseURL.MatchString(line[:len(line)-1]) {
 		t.Fatalf("first line %q is not a base URL", line)

@@ -208,7 +208,7 @@ func ValidateBaseURL(raw string) error {
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return fmt.Errorf("base URL is not a valid URL (%v); use a full URL such as %s", err, DefaultBaseURL)
+		return fmt.Errorf("base URL is not a valid URL (%w); use a full URL such as %s", err, DefaultBaseURL)
 	}
 	if u.User != nil {
 		return fmt.Errorf("base URL %q contains credentials; remove them: the API token is configured separately and sent as a bearer token", u.Redacted())

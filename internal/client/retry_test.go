@@ -192,8 +192,8 @@ func TestBackoffGrowsWithJitterWithinBounds(t *testing.T) {
 		cfg.RetryWaitMin = 100 * time.Millisecond
 		cfg.RetryWaitMax = time.Second
 	})
-	for n, want := range []time.Duration{100, 200, 400, 800, 1000, 1000} {
-		want *= time.Millisecond
+	for n, ms := range []int{100, 200, 400, 800, 1000, 1000} {
+		want := time.Duration(ms) * time.Millisecond
 		for range 50 {
 			if d := c.backoff(n); d < want/2 || d > want {
 				t.Fatalf("backoff(%d) = %s, want within [%s, %s]", n, d, want/2, want)

@@ -87,7 +87,7 @@ func providerBinary(t *testing.T) string {
 		cmd := exec.Command("go", "build", "-o", filepath.Join(buildDir, name), ".")
 		cmd.Dir = moduleRoot()
 		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("building the provider: %v\n%s", err, out)
+			buildErr = fmt.Errorf("building the provider: %w\n%s", err, out)
 		}
 	})
 	if buildErr != nil {

@@ -247,7 +247,10 @@ func baseURLValidator() validator.String {
 }
 
 func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewPaymentServicesDataSource,
+		NewPaymentServiceDataSource,
+	}
 }
 
 func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {

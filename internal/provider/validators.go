@@ -141,3 +141,36 @@ func durationValidator() validator.String {
 		return ""
 	}}
 }
+
+// knownValuesWarning warns, without failing, when a value is not one SimPay
+// documents: a typo is caught at plan time, and a status SimPay adds later
+// can still be used before the provider learns of it.
+func knownValuesWarning(what string, known ...string) validator.String {
+	return knownValues{what: what, known: known}
+}
+
+type knownValues struct {
+	what  string
+	known []string
+}
+
+func (v knownValues) Description(context.Context) string {
+	return fmt.Sprintf("one of the %ss SimPay documents: %s", v.what, strings.Join(v.known, ", "))
+}
+
+func (v knownValues) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v knownValues) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	for _, k := range v.known {
+		if s == k {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown "+v.what,
+		fmt.Sprintf("%q is not a %s SimPay documents (%s). If it is a typo, nothing will match it; if SimPay added it "+
+			"recently, ignore this warning.", s, v.what, strings.Join(v.known, ", ")))
+}

@@ -105,4 +105,3 @@ func ceil2(r *big.Rat) *big.Rat {
 func ratMul(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) }
 func ratQuo(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) }
 func ratSub(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
-func ratAdd(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }

@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*paymentServicesDataSource)(nil)
+
+// NewPaymentServicesDataSource is the simpay_payment_services data source.
+func NewPaymentServicesDataSource() datasource.DataSource { return &paymentServicesDataSource{} }
+
+type paymentServicesDataSource struct{ dataSourceBase }
+
+type paymentServicesModel struct {
+	Status   types.String          `tfsdk:"status"`
+	Services []paymentServiceModel `tfsdk:"services"`
+}
+
+// paymentServiceModel is one online-payment service; simpay_payment_service
+// has the same attributes at the top level.
+type paymentServiceModel struct {
+	ID        types.String `tfsdk:"id"`
+	Name      types.String `tfsdk:"name"`
+	Status    types.String `tfsdk:"status"`
+	CreatedAt types.String `tfsdk:"created_at"`
+}
+
+func newPaymentServiceModel(s client.PaymentService) paymentServiceModel {
+	return paymentServiceModel{
+		ID:        types.StringValue(s.ID),
+		Name:      types.StringValue(s.Name),
+		Status:    types.StringValue(s.Status),
+		CreatedAt: timestamp(s.CreatedAt),
+	}
+}
+
+// serviceAttributes are the computed attributes of a service object.
+func serviceAttributes(kind string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Service id: 8 hexadecimal characters."},
+		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the " + kind + " service."},
+		"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "Service status, such as `service_active`."},
+		"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the service was created (RFC 3339)."},
+	}
+}
+
+func serviceStatusFilter(kind string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		MarkdownDescription: "Keep only " + kind + " services with this status, such as `service_active`. " +
+			"SimPay documents `service_new`, `service_active`, `service_blocked`, `service_rejected`, `service_verify` " +
+			"and `service_ongoing_registration`.",
+		Validators: []validator.String{knownValuesWarning("service status", serviceStatuses...)},
+	}
+}
+
+func (d *paymentServicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_payment_services"
+}
+
+func (d *paymentServicesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the account's online-payment services (`GET /payment`), every page of them.",
+		Attributes: map[string]schema.Attribute{
+			"status": serviceStatusFilter("online-payment"),
+			"services": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The services, in SimPay's order.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: serviceAttributes("online-payment")},
+			},
+		},
+	}
+}
+
+func (d *paymentServicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m paymentServicesModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	c := d.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	services, err := c.ListPaymentServices(ctx, client.ListOptions{})
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic("listing online-payment services", err))
+		return
+	}
+	m.Services = []paymentServiceModel{}
+	for _, s := range services {
+		if m.Status.IsNull() || s.Status == m.Status.ValueString() {
+			m.Services = append(m.Services, newPaymentServiceModel(s))
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

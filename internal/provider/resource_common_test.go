@@ -1,0 +1,46 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseImportID(t *testing.T) {
+	got, err := parseImportID("d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", importServiceID, importTransactionID)
+	if err != nil || got[0] != "d151e4f9" || got[1] != "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f" {
+		t.Fatalf("parseImportID = %v, %v", got, err)
+	}
+	for _, bad := range []string{"", "d151e4f9", "d151e4f9/", "/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f",
+		"D151E4F9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "d151e4f9/not-a-uuid", "d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f/x",
+		"d151e4f9 /1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"} {
+		_, err := parseImportID(bad, importServiceID, importTransactionID)
+		if err == nil {
+			t.Errorf("parseImportID(%q) accepted a malformed id", bad)
+			continue
+		}
+		if !strings.Contains(err.Error(), "service_id/transaction_id") {
+			t.Errorf("parseImportID(%q) error does not show the format: %v", bad, err)
+		}
+	}
+}
+
+// FuzzParseImportID checks that no import id makes parsing panic and that
+// whatever is accepted has exactly the parts asked for, each in its format.
+func FuzzParseImportID(f *testing.F) {
+	for _, s := range []string{"d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f",
+		"d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f/019483a5-885e-70f7-9b5b-94387a6690da", "", "/", "//", "a/b/c/d", "\x00/\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, id string) {
+		parts, err := parseImportID(id, importServiceID, importTransactionID, importRefundID)
+		if err != nil {
+			return
+		}
+		if len(parts) != 3 || !serviceIDPattern.MatchString(parts[0]) || !uuidPattern.MatchString(parts[1]) || !uuidPattern.MatchString(parts[2]) {
+			t.Fatalf("parseImportID(%q) accepted %q", id, parts)
+		}
+		if strings.Join(parts, "/") != id {
+			t.Fatalf("parseImportID(%q) lost text: %q", id, parts)
+		}
+	})
+}

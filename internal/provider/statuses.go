@@ -1,0 +1,21 @@
+package provider
+
+// Status values SimPay documents (CONTRACT.md). Values read from SimPay are
+// never checked against these lists: SimPay may add statuses at any time.
+var (
+	serviceStatuses = []string{
+		"service_new", "service_active", "service_blocked", "service_rejected", "service_verify",
+		"service_ongoing_registration",
+	}
+	paymentTransactionStatuses = []string{
+		"transaction_new", "transaction_confirmed", "transaction_generated", "transaction_paid",
+		"transaction_failure", "transaction_expired", "transaction_canceled", "transaction_refunded",
+		"transaction_fraud", "transaction_fraud_possibility",
+	}
+	refundStatuses = []string{
+		"refund_new", "refund_pending", "refund_completed", "refund_rejected", "refund_failed",
+	}
+	directBillingTransactionStatuses = []string{
+		"transaction_db_new", "transaction_db_confirmed", "transaction_db_payed", "transaction_db_rejected",
+	}
+)
