@@ -84,6 +84,14 @@ type Config struct {
 	// once, DefaultPageConcurrency when 0.
 	PageConcurrency int
 
+	// ShareCatalogueReads makes identical catalogue GETs (services, channels,
+	// currencies, notification IPs, SMS numbers, DirectBilling calculations)
+	// share one request for the Client's life: concurrent callers wait for the
+	// one under way, later callers reuse its answer. Transactions and refunds
+	// are always read afresh. Suits a short-lived Client such as the
+	// provider's, which lives for one Terraform run.
+	ShareCatalogueReads bool
+
 	// Logger receives one record per attempt; nil disables logging.
 	Logger Logger
 }
@@ -108,6 +116,7 @@ type Client struct {
 	maxBodyBytes    int64
 	pageConcurrency int
 	logger          Logger
+	shared          *sharedReads // nil unless Config.ShareCatalogueReads
 }
 
 // New validates cfg, applies the defaults and returns a Client.
@@ -145,6 +154,9 @@ func New(cfg Config) (*Client, error) {
 		maxBodyBytes:    cfg.MaxBodyBytes,
 		pageConcurrency: cfg.PageConcurrency,
 		logger:          cfg.Logger,
+	}
+	if cfg.ShareCatalogueReads {
+		c.shared = &sharedReads{entries: map[string]*sharedEntry{}}
 	}
 	if cfg.MaxRetries != nil {
 		if *cfg.MaxRetries < 0 {

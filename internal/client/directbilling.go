@@ -84,7 +84,7 @@ type DirectBillingTransactionRequest struct {
 
 // ListDirectBillingServices lists the account's DirectBilling services.
 func (c *Client) ListDirectBillingServices(ctx context.Context, opts ListOptions) ([]DirectBillingService, error) {
-	items, err := listAll[DirectBillingService](ctx, c, "directbilling", nil, true, opts)
+	items, err := listAll[DirectBillingService](ctx, c, "directbilling", nil, true, true, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing DirectBilling services: %w", err)
 	}
@@ -97,7 +97,7 @@ func (c *Client) GetDirectBillingService(ctx context.Context, serviceID string) 
 		return nil, fmt.Errorf("reading DirectBilling service: %w", err)
 	}
 	var s DirectBillingService
-	if _, err := c.do(ctx, http.MethodGet, joinPath("directbilling", serviceID), nil, nil, &s); err != nil {
+	if _, err := c.getShared(ctx, joinPath("directbilling", serviceID), nil, &s); err != nil {
 		return nil, fmt.Errorf("reading DirectBilling service %s: %w", serviceID, err)
 	}
 	return &s, nil
@@ -114,7 +114,7 @@ func (c *Client) CalculateDirectBilling(ctx context.Context, serviceID string, a
 	}
 	var calc DirectBillingCalculation
 	q := url.Values{"amount": {amount.String()}}
-	if _, err := c.do(ctx, http.MethodGet, joinPath("directbilling", serviceID, "calculate"), q, nil, &calc); err != nil {
+	if _, err := c.getShared(ctx, joinPath("directbilling", serviceID, "calculate"), q, &calc); err != nil {
 		return nil, fmt.Errorf("calculating DirectBilling amounts of %s for service %s: %w", amount, serviceID, err)
 	}
 	return &calc, nil
@@ -136,7 +136,7 @@ func (c *Client) ListDirectBillingTransactions(ctx context.Context, serviceID st
 			q.Set(k, v)
 		}
 	}
-	items, err := listAll[DirectBillingTransaction](ctx, c, joinPath("directbilling", serviceID, "transactions"), q, true, opts)
+	items, err := listAll[DirectBillingTransaction](ctx, c, joinPath("directbilling", serviceID, "transactions"), q, true, false, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing transactions of DirectBilling service %s: %w", serviceID, err)
 	}

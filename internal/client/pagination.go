@@ -3,7 +3,6 @@ package client
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -24,6 +23,9 @@ type ListOptions struct {
 	MaxItems int
 }
 
+// listAll reads every page of a list endpoint; with shared, identical page
+// requests are shared (see sharedReads).
+//
 // listAll reads every page of a list endpoint into one slice, in SimPay's
 // order. Page 1 comes first, since it tells how many pages there are; pages 2..N
 // are then fetched concurrently, at most PageConcurrency at a time, each
@@ -35,7 +37,7 @@ type ListOptions struct {
 // get no such parameters on the first request; if an answer has a
 // pagination object anyway, the remaining pages are fetched with just page=N,
 // so that every page has the server's default size.
-func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, paged bool, opts ListOptions) ([]T, error) {
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, paged, shared bool, opts ListOptions) ([]T, error) {
 	if opts.MaxItems < 0 {
 		return nil, fmt.Errorf("MaxItems is negative (%d); use 0 for all items", opts.MaxItems)
 	}
@@ -54,7 +56,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	}
 
 	var first []T
-	pg, err := c.do(ctx, http.MethodGet, path, pageQuery(1), nil, &first)
+	pg, err := c.get(ctx, shared, path, pageQuery(1), &first)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +118,7 @@ loop:
 			defer func() { <-sem }()
 			start := (p - 1) * size
 			region := all[start : start : p*size]
-			pg, err := c.do(ctx, http.MethodGet, path, pageQuery(p), nil, &region)
+			pg, err := c.get(ctx, shared, path, pageQuery(p), &region)
 			if err == nil {
 				err = checkPage(pg, p)
 			}

@@ -239,7 +239,7 @@ type Refund struct {
 
 // ListPaymentServices lists the account's online-payment services.
 func (c *Client) ListPaymentServices(ctx context.Context, opts ListOptions) ([]PaymentService, error) {
-	items, err := listAll[PaymentService](ctx, c, "payment", nil, true, opts)
+	items, err := listAll[PaymentService](ctx, c, "payment", nil, true, true, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing payment services: %w", err)
 	}
@@ -252,7 +252,7 @@ func (c *Client) GetPaymentService(ctx context.Context, serviceID string) (*Paym
 		return nil, fmt.Errorf("reading payment service: %w", err)
 	}
 	var s PaymentService
-	if _, err := c.do(ctx, http.MethodGet, joinPath("payment", serviceID), nil, nil, &s); err != nil {
+	if _, err := c.getShared(ctx, joinPath("payment", serviceID), nil, &s); err != nil {
 		return nil, fmt.Errorf("reading payment service %s: %w", serviceID, err)
 	}
 	return &s, nil
@@ -263,7 +263,7 @@ func (c *Client) ListPaymentChannels(ctx context.Context, serviceID string) ([]P
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("listing payment channels: %w", err)
 	}
-	items, err := listAll[PaymentChannel](ctx, c, joinPath("payment", serviceID, "channels"), nil, false, ListOptions{})
+	items, err := listAll[PaymentChannel](ctx, c, joinPath("payment", serviceID, "channels"), nil, false, true, ListOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("listing channels of payment service %s: %w", serviceID, err)
 	}
@@ -275,7 +275,7 @@ func (c *Client) ListPaymentCurrencies(ctx context.Context, serviceID string) ([
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("listing currencies: %w", err)
 	}
-	items, err := listAll[Currency](ctx, c, joinPath("payment", serviceID, "currencies"), nil, false, ListOptions{})
+	items, err := listAll[Currency](ctx, c, joinPath("payment", serviceID, "currencies"), nil, false, true, ListOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("listing currencies of payment service %s: %w", serviceID, err)
 	}
@@ -288,7 +288,7 @@ func (c *Client) ListPaymentTransactions(ctx context.Context, serviceID string, 
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("listing payment transactions: %w", err)
 	}
-	items, err := listAll[PaymentTransactionSummary](ctx, c, joinPath("payment", serviceID, "transactions"), nil, true, opts)
+	items, err := listAll[PaymentTransactionSummary](ctx, c, joinPath("payment", serviceID, "transactions"), nil, true, false, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing transactions of payment service %s: %w", serviceID, err)
 	}
@@ -340,7 +340,7 @@ func (c *Client) ListRefunds(ctx context.Context, serviceID, transactionID strin
 	if err := errors.Join(checkID("service ID", serviceID), checkID("transaction ID", transactionID)); err != nil {
 		return nil, fmt.Errorf("listing refunds: %w", err)
 	}
-	items, err := listAll[Refund](ctx, c, joinPath("payment", serviceID, "transactions", transactionID, "refunds"), nil, false, ListOptions{})
+	items, err := listAll[Refund](ctx, c, joinPath("payment", serviceID, "transactions", transactionID, "refunds"), nil, false, false, ListOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("listing refunds of transaction %s of payment service %s: %w", transactionID, serviceID, err)
 	}
@@ -392,7 +392,7 @@ func (c *Client) GetRefund(ctx context.Context, serviceID, transactionID, refund
 // ListNotificationIPs lists the IP addresses SimPay sends notifications
 // from, for firewall allow-lists.
 func (c *Client) ListNotificationIPs(ctx context.Context) ([]string, error) {
-	items, err := listAll[string](ctx, c, "ip", url.Values(nil), false, ListOptions{})
+	items, err := listAll[string](ctx, c, "ip", url.Values(nil), false, true, ListOptions{})
 	if err != nil {
 		return nil, fmt.Errorf("listing SimPay notification IP addresses: %w", err)
 	}

@@ -58,7 +58,7 @@ type SMSCodeCheck struct {
 
 // ListSMSServices lists the account's SMS services.
 func (c *Client) ListSMSServices(ctx context.Context, opts ListOptions) ([]SMSService, error) {
-	items, err := listAll[SMSService](ctx, c, "sms", nil, true, opts)
+	items, err := listAll[SMSService](ctx, c, "sms", nil, true, true, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing SMS services: %w", err)
 	}
@@ -71,7 +71,7 @@ func (c *Client) GetSMSService(ctx context.Context, serviceID string) (*SMSServi
 		return nil, fmt.Errorf("reading SMS service: %w", err)
 	}
 	var s SMSService
-	if _, err := c.do(ctx, http.MethodGet, joinPath("sms", serviceID), nil, nil, &s); err != nil {
+	if _, err := c.getShared(ctx, joinPath("sms", serviceID), nil, &s); err != nil {
 		return nil, fmt.Errorf("reading SMS service %s: %w", serviceID, err)
 	}
 	return &s, nil
@@ -82,7 +82,7 @@ func (c *Client) ListSMSTransactions(ctx context.Context, serviceID string, opts
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("listing SMS transactions: %w", err)
 	}
-	items, err := listAll[SMSTransaction](ctx, c, joinPath("sms", serviceID, "transactions"), nil, true, opts)
+	items, err := listAll[SMSTransaction](ctx, c, joinPath("sms", serviceID, "transactions"), nil, true, false, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing transactions of SMS service %s: %w", serviceID, err)
 	}
@@ -107,7 +107,7 @@ func (c *Client) ListSMSServiceNumbers(ctx context.Context, serviceID string, op
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("listing SMS service numbers: %w", err)
 	}
-	items, err := listAll[SMSNumber](ctx, c, joinPath("sms", serviceID, "numbers"), nil, true, opts)
+	items, err := listAll[SMSNumber](ctx, c, joinPath("sms", serviceID, "numbers"), nil, true, true, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing numbers of SMS service %s: %w", serviceID, err)
 	}
@@ -121,7 +121,7 @@ func (c *Client) GetSMSServiceNumber(ctx context.Context, serviceID string, numb
 	}
 	var n SMSNumber
 	path := joinPath("sms", serviceID, "numbers", strconv.Itoa(number))
-	if _, err := c.do(ctx, http.MethodGet, path, nil, nil, &n); err != nil {
+	if _, err := c.getShared(ctx, path, nil, &n); err != nil {
 		return nil, fmt.Errorf("reading number %d of SMS service %s: %w", number, serviceID, err)
 	}
 	return &n, nil
@@ -129,7 +129,7 @@ func (c *Client) GetSMSServiceNumber(ctx context.Context, serviceID string, numb
 
 // ListSMSNumbers lists every SMS premium number SimPay offers.
 func (c *Client) ListSMSNumbers(ctx context.Context, opts ListOptions) ([]SMSNumber, error) {
-	items, err := listAll[SMSNumber](ctx, c, "sms/numbers", nil, true, opts)
+	items, err := listAll[SMSNumber](ctx, c, "sms/numbers", nil, true, true, opts)
 	if err != nil {
 		return nil, fmt.Errorf("listing SMS numbers: %w", err)
 	}
@@ -139,7 +139,7 @@ func (c *Client) ListSMSNumbers(ctx context.Context, opts ListOptions) ([]SMSNum
 // GetSMSNumber reads one SMS premium number.
 func (c *Client) GetSMSNumber(ctx context.Context, number int) (*SMSNumber, error) {
 	var n SMSNumber
-	if _, err := c.do(ctx, http.MethodGet, joinPath("sms", "numbers", strconv.Itoa(number)), nil, nil, &n); err != nil {
+	if _, err := c.getShared(ctx, joinPath("sms", "numbers", strconv.Itoa(number)), nil, &n); err != nil {
 		return nil, fmt.Errorf("reading SMS number %d: %w", number, err)
 	}
 	return &n, nil

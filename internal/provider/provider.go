@@ -178,7 +178,10 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		RequestTimeout:  settings.requestTimeout,
 		MaxRetries:      &retries,
 		PageConcurrency: settings.maxConcurrent,
-		Logger:          newTFLogger(settings.token),
+		// One provider process serves one Terraform run: catalogue data does
+		// not change within it, so identical reads share one request.
+		ShareCatalogueReads: true,
+		Logger:              newTFLogger(settings.token),
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid SimPay provider configuration", err.Error())
