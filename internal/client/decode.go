@@ -152,10 +152,14 @@ func (c *Client) decodeResponse(method, path string, status int, body []byte, ou
 	if out != nil {
 		// Decoding through an interface that holds the caller's pointer fills
 		// the caller's value directly, with no intermediate copy of "data".
+		// json.Unmarshal scans the body in place, where a json.Decoder would
+		// first copy it into a buffer of its own: a second copy of every page.
+		// It needs no UseNumber: response types hold numbers as Decimal or
+		// json.Number, never in an interface or a float (a test checks).
 		wrapper := struct {
 			Data any `json:"data"`
 		}{Data: out}
-		if err := unmarshalNumbers(body, &wrapper); err != nil {
+		if err := json.Unmarshal(body, &wrapper); err != nil {
 			return nil, fmt.Errorf("SimPay API %s %s: %d response has an unexpected shape: %w", method, path, status, err)
 		}
 	}

@@ -410,3 +410,38 @@ func TestDecimalKeepsTextFromNumbersAndStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestResponseTypesKeepNumbersExact walks every type a response is decoded
+// into: a float would turn 24.99 into 24.989999..., and an interface would
+// receive a float64 from json.Unmarshal, so neither may appear.
+func TestResponseTypesKeepNumbersExact(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, typ reflect.Type)
+	walk = func(path string, typ reflect.Type) {
+		if seen[typ] {
+			return
+		}
+		seen[typ] = true
+		switch typ.Kind() {
+		case reflect.Float32, reflect.Float64, reflect.Interface:
+			t.Errorf("%s is a %s: money and other numbers must be Decimal or json.Number", path, typ)
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(path+"[]", typ.Elem())
+		case reflect.Map:
+			walk(path+"{}", typ.Elem())
+		case reflect.Struct:
+			for i := 0; i < typ.NumField(); i++ {
+				if f := typ.Field(i); f.IsExported() {
+					walk(path+"."+f.Name, f.Type)
+				}
+			}
+		}
+	}
+	for _, v := range []any{
+		PaymentService{}, PaymentChannel{}, Currency{}, PaymentTransactionSummary{}, PaymentTransaction{},
+		CreatedTransaction{}, Refund{}, SMSService{}, SMSNumber{}, SMSTransaction{}, SMSCodeCheck{},
+		DirectBillingService{}, DirectBillingCalculation{}, DirectBillingTransaction{}, pagination{},
+	} {
+		walk(reflect.TypeOf(v).Name(), reflect.TypeOf(v))
+	}
+}

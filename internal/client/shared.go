@@ -124,7 +124,7 @@ func decodeShared(data json.RawMessage, out any, path string) error {
 		}
 		return nil
 	}
-	if err := unmarshalNumbers(data, out); err != nil {
+	if err := json.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("SimPay API GET /%s: response has an unexpected shape: %w", path, err)
 	}
 	return nil
