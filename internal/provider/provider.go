@@ -250,6 +250,9 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewPaymentServicesDataSource,
 		NewPaymentServiceDataSource,
+		NewSMSServicesDataSource,
+		NewSMSServiceDataSource,
+		NewSMSNumbersDataSource,
 	}
 }
 
