@@ -253,6 +253,9 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewSMSServicesDataSource,
 		NewSMSServiceDataSource,
 		NewSMSNumbersDataSource,
+		NewDirectBillingServicesDataSource,
+		NewDirectBillingServiceDataSource,
+		NewDirectBillingCalculationDataSource,
 	}
 }
 
