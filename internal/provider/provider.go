@@ -253,6 +253,12 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewPaymentServicesDataSource,
 		NewPaymentServiceDataSource,
+		NewSMSServicesDataSource,
+		NewSMSServiceDataSource,
+		NewSMSNumbersDataSource,
+		NewDirectBillingServicesDataSource,
+		NewDirectBillingServiceDataSource,
+		NewDirectBillingCalculationDataSource,
 	}
 }
 

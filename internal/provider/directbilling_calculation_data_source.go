@@ -1,0 +1,120 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*directBillingCalculationDataSource)(nil)
+
+// NewDirectBillingCalculationDataSource is the simpay_directbilling_calculation data source.
+func NewDirectBillingCalculationDataSource() datasource.DataSource {
+	return &directBillingCalculationDataSource{}
+}
+
+type directBillingCalculationDataSource struct{ dataSourceBase }
+
+type directBillingCalculationModel struct {
+	ServiceID types.String         `tfsdk:"service_id"`
+	Amount    DecimalValue         `tfsdk:"amount"`
+	Orange    *operatorAmountModel `tfsdk:"orange"`
+	Play      *operatorAmountModel `tfsdk:"play"`
+	TMobile   *operatorAmountModel `tfsdk:"t_mobile"`
+	Plus      *operatorAmountModel `tfsdk:"plus"`
+}
+
+// operatorAmountModel is one operator's price; a nil pointer is SimPay's
+// null (the operator does not take this amount).
+type operatorAmountModel struct {
+	Net   DecimalValue `tfsdk:"net"`
+	Gross DecimalValue `tfsdk:"gross"`
+}
+
+func newOperatorAmountModel(a *client.OperatorAmount) *operatorAmountModel {
+	if a == nil {
+		return nil
+	}
+	return &operatorAmountModel{Net: decimalOrNull(a.Net.String()), Gross: decimalOrNull(a.Gross.String())}
+}
+
+func (d *directBillingCalculationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_directbilling_calculation"
+}
+
+func operatorAttribute(operator string) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{
+		Computed: true,
+		MarkdownDescription: "What a DirectBilling payment of `amount` costs a " + operator + " subscriber; null " +
+			"when SimPay gives none (" + operator + " does not take a payment of this amount).",
+		Attributes: map[string]schema.Attribute{
+			"net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+				"without VAT, in PLN, as a decimal string."},
+			"gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+				"with VAT, in PLN, as a decimal string: what the payer is charged."},
+		},
+	}
+}
+
+func (d *directBillingCalculationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Asks SimPay what a DirectBilling (carrier billing) payment costs with each mobile " +
+			"operator (`GET /directbilling/{serviceId}/calculate?amount=...`), for example to show prices before " +
+			"creating a transaction.",
+		Attributes: map[string]schema.Attribute{
+			"service_id": serviceIDArgument(directBillingKind),
+			"amount": schema.StringAttribute{
+				Required:   true,
+				CustomType: DecimalType{},
+				MarkdownDescription: "Amount to calculate for, in PLN, as a decimal string with at most 2 decimal " +
+					"places, such as `\"200\"` or `\"19.99\"`: what the partner wants to receive. It must be " +
+					"positive, and is sent to SimPay exactly as written.",
+				Validators: []validator.String{amountValidator("0.01", 2)},
+			},
+			"orange":   operatorAttribute("Orange"),
+			"play":     operatorAttribute("Play"),
+			"t_mobile": operatorAttribute("T-Mobile"),
+			"plus":     operatorAttribute("Plus"),
+		},
+	}
+}
+
+func (d *directBillingCalculationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m directBillingCalculationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	c := d.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, amount := m.ServiceID.ValueString(), m.Amount.ValueString()
+	calc, err := c.CalculateDirectBilling(ctx, id, json.Number(amount))
+	if err != nil {
+		var apiErr *client.APIError
+		action := "calculating the DirectBilling price of " + amount + " for service " + id
+		switch {
+		case client.IsNotFound(err):
+			addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), directBillingKind, id,
+				"simpay_directbilling_services", err)
+		case client.IsValidation(err) && errors.As(err, &apiErr):
+			resp.Diagnostics.Append(validationDiagnostics(action, apiErr, func(field string) (path.Path, bool) {
+				return path.Root("amount"), field == "amount"
+			})...)
+		default:
+			resp.Diagnostics.Append(apiErrorDiagnostic(action, err))
+		}
+		return
+	}
+	m.Orange = newOperatorAmountModel(calc.Orange)
+	m.Play = newOperatorAmountModel(calc.Play)
+	m.TMobile = newOperatorAmountModel(calc.TMobile)
+	m.Plus = newOperatorAmountModel(calc.Plus)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}

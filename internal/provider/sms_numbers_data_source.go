@@ -1,0 +1,122 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*smsNumbersDataSource)(nil)
+
+// NewSMSNumbersDataSource is the simpay_sms_numbers data source.
+func NewSMSNumbersDataSource() datasource.DataSource { return &smsNumbersDataSource{} }
+
+type smsNumbersDataSource struct{ dataSourceBase }
+
+type smsNumbersModel struct {
+	ServiceID types.String     `tfsdk:"service_id"`
+	Numbers   []smsNumberModel `tfsdk:"numbers"`
+}
+
+// smsNumberModel is a premium-rate number and its price; simpay_sms_service
+// uses it for the service's numbers too.
+type smsNumberModel struct {
+	Number   types.Int64  `tfsdk:"number"`
+	Value    DecimalValue `tfsdk:"value"`
+	ValueNet DecimalValue `tfsdk:"value_net"`
+	Adult    types.Bool   `tfsdk:"adult"`
+}
+
+func newSMSNumberModels(numbers []client.SMSNumber) []smsNumberModel {
+	out := make([]smsNumberModel, 0, len(numbers))
+	for _, n := range numbers {
+		out = append(out, smsNumberModel{
+			Number:   types.Int64Value(int64(n.Number)),
+			Value:    decimalOrNull(n.Value.String()),
+			ValueNet: decimalOrNull(n.ValueNet.String()),
+			Adult:    types.BoolValue(n.Adult),
+		})
+	}
+	return out
+}
+
+// smsNumberAttributes are the computed attributes of a premium-rate number.
+// SimPay's field names are kept; their meaning follows SimPay's example
+// (7055: value 2, value_net 2.46), where value_net is the larger amount.
+func smsNumberAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the payer sends " +
+			"the SMS to, such as `7055`."},
+		"value": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
+			"`value` for an SMS to this number, in PLN, as a decimal string: the price without VAT (SimPay's example " +
+			"gives `2` for 7055)."},
+		"value_net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
+			"`value_net` for an SMS to this number, in PLN, as a decimal string. Despite the name, SimPay's example " +
+			"gives the price with 23% VAT here (`2.46` for 7055, whose `value` is `2`)."},
+		"adult": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the number is reserved for " +
+			"adult (18+) services."},
+	}
+}
+
+func (d *smsNumbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sms_numbers"
+}
+
+func (d *smsNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists SMS premium-rate numbers and their prices: those of one SMS service " +
+			"(`GET /sms/{serviceId}/numbers`) when `service_id` is set, else every number SimPay offers " +
+			"(`GET /sms/numbers`). Every page is read.",
+		Attributes: map[string]schema.Attribute{
+			"service_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Id of an SMS service (8 lowercase hexadecimal characters, as shown in the SimPay " +
+					"panel): list only the numbers that service can be paid through. Leave it out to list every SMS " +
+					"number SimPay offers.",
+				Validators: []validator.String{serviceIDValidator()},
+			},
+			"numbers": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The numbers, in SimPay's order.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: smsNumberAttributes()},
+			},
+		},
+	}
+}
+
+func (d *smsNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m smsNumbersModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	c := d.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var numbers []client.SMSNumber
+	var err error
+	if m.ServiceID.IsNull() {
+		numbers, err = c.ListSMSNumbers(ctx, client.ListOptions{})
+		if err != nil {
+			resp.Diagnostics.Append(apiErrorDiagnostic("listing SMS numbers", err))
+			return
+		}
+	} else {
+		id := m.ServiceID.ValueString()
+		numbers, err = c.ListSMSServiceNumbers(ctx, id, client.ListOptions{})
+		if err != nil {
+			if client.IsNotFound(err) {
+				addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), smsKind, id, "simpay_sms_services", err)
+				return
+			}
+			resp.Diagnostics.Append(apiErrorDiagnostic("listing the numbers of SMS service "+id, err))
+			return
+		}
+	}
+	m.Numbers = newSMSNumberModels(numbers)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
