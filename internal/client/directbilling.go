@@ -19,9 +19,10 @@ type DirectBillingService struct {
 	CreatedAt string `json:"created_at"`
 }
 
-// DirectBillingCalculation is, per mobile operator, what a payer pays (gross)
-// and what the partner receives (net); nil for an operator SimPay does not
-// serve for that amount.
+// DirectBillingCalculation is SimPay's commission calculation for an amount:
+// per mobile operator, the net (without VAT) and gross (with VAT, what the
+// payer is charged) amounts; nil for an operator SimPay does not serve for
+// that amount.
 type DirectBillingCalculation struct {
 	Orange  *OperatorAmount `json:"orange"`
 	Play    *OperatorAmount `json:"play"`
