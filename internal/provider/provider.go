@@ -250,6 +250,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewPaymentServicesDataSource,
 		NewPaymentServiceDataSource,
+		NewPaymentChannelsDataSource,
 	}
 }
 
