@@ -251,6 +251,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentServicesDataSource,
 		NewPaymentServiceDataSource,
 		NewPaymentChannelsDataSource,
+		NewPaymentCurrenciesDataSource,
 	}
 }
 
