@@ -252,6 +252,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentServiceDataSource,
 		NewPaymentChannelsDataSource,
 		NewPaymentCurrenciesDataSource,
+		NewPaymentTransactionsDataSource,
 	}
 }
 
