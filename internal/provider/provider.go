@@ -253,6 +253,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentChannelsDataSource,
 		NewPaymentCurrenciesDataSource,
 		NewPaymentTransactionsDataSource,
+		NewPaymentTransactionDataSource,
 	}
 }
 
