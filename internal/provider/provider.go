@@ -254,6 +254,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentCurrenciesDataSource,
 		NewPaymentTransactionsDataSource,
 		NewPaymentTransactionDataSource,
+		NewPaymentRefundsDataSource,
 	}
 }
 
