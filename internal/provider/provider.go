@@ -255,6 +255,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentTransactionsDataSource,
 		NewPaymentTransactionDataSource,
 		NewPaymentRefundsDataSource,
+		NewNotificationIPsDataSource,
 	}
 }
 
