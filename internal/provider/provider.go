@@ -253,6 +253,12 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 	return []func() datasource.DataSource{
 		NewPaymentServicesDataSource,
 		NewPaymentServiceDataSource,
+		NewPaymentChannelsDataSource,
+		NewPaymentCurrenciesDataSource,
+		NewPaymentTransactionsDataSource,
+		NewPaymentTransactionDataSource,
+		NewPaymentRefundsDataSource,
+		NewNotificationIPsDataSource,
 		NewSMSServicesDataSource,
 		NewSMSServiceDataSource,
 		NewSMSNumbersDataSource,

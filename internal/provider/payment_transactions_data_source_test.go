@@ -1,0 +1,293 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
+)
+
+// The first and last transactions of service d151e4f9 when the mock adds 250
+// generated ones (Options.Seed 0): the seeds' first example, and the 250th
+// generated transaction.
+const (
+	firstFixtureTxID = "528bd43f-d08a-43f5-9462-861e54db37bf"
+	lastGeneratedTx  = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
+)
+
+func txSummary(id, status, amount, control, channel, paidAt, createdAt, updatedAt string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"id":         knownvalue.StringExact(id),
+		"status":     knownvalue.StringExact(status),
+		"amount":     knownvalue.StringExact(amount),
+		"control":    stringOrNullCheck(control),
+		"channel":    stringOrNullCheck(channel),
+		"paid_at":    stringOrNullCheck(paidAt),
+		"created_at": knownvalue.StringExact(createdAt),
+		"updated_at": knownvalue.StringExact(updatedAt),
+	})
+}
+
+func txIDs(ids ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, 0, len(ids))
+	for _, id := range ids {
+		checks = append(checks, knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(id)}))
+	}
+	return knownvalue.ListExact(checks)
+}
+
+func TestAccPaymentTransactionsDataSource(t *testing.T) {
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{})
+	txs := tfjsonpath.New("transactions")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: mock.config(`
+data "simpay_payment_transactions" "test" {
+  service_id = "deadbeef"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)Payment service not found.*SimPay has no online-payment service\s+deadbeef`),
+			},
+			{
+				Config: mock.config(`
+data "simpay_payment_transactions" "test" {
+  service_id = "d151e4f9"
+  max_items  = 0
+}`),
+				ExpectError: regexp.MustCompile(`(?s)Attribute max_items value must be at least 1`),
+			},
+			{
+				Config: mock.config(`
+data "simpay_payment_transactions" "all" {
+  service_id = "d151e4f9"
+}
+data "simpay_payment_transactions" "new" {
+  service_id = "d151e4f9"
+  status     = "transaction_new"
+}
+data "simpay_payment_transactions" "paid_first_two" {
+  service_id = "d151e4f9"
+  status     = "transaction_paid"
+  max_items  = 2
+}
+data "simpay_payment_transactions" "first_three" {
+  service_id = "d151e4f9"
+  max_items  = 3
+}
+data "simpay_payment_transactions" "more_than_there_are" {
+  service_id = "d151e4f9"
+  max_items  = 500
+}
+# An undocumented status is a warning, and matches nothing.
+data "simpay_payment_transactions" "typo" {
+  service_id = "d151e4f9"
+  status     = "transaction_payed"
+}
+data "simpay_payment_transactions" "empty_service" {
+  service_id = "e14f8074"
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListExact([]knownvalue.Check{
+						// control is null where SimPay sends null; amounts keep SimPay's text.
+						txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
+						txSummary("0238d92e-0dd9-469a-9aa9-0505974336a3", "transaction_paid", "24.99", "", "blik",
+							"2023-12-07T06:21:50+01:00", "2023-12-07T06:20:30+01:00", "2023-12-07T06:21:50+01:00"),
+						// Ids read back are not re-validated: this one is not a UUID.
+						txSummary("328bd42d-d08b-43f6-9463-869e5bd32b4", "transaction_paid", "7.55", "", "nest",
+							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
+						// Unpaid: channel and paid_at null.
+						txSummary("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b", "transaction_new", "49", "order-1002", "",
+							"", "2023-12-07T07:00:00+01:00", "2023-12-07T07:00:00+01:00"),
+					})),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.new", txs, txIDs("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b")),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid_first_two", txs,
+						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3")),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.first_three", txs,
+						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3", "328bd42d-d08b-43f6-9463-869e5bd32b4")),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.more_than_there_are", txs, knownvalue.ListSizeExact(4)),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.typo", txs, knownvalue.ListExact([]knownvalue.Check{})),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.empty_service", txs, knownvalue.ListExact([]knownvalue.Check{})),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// TestAccPaymentTransactionsDataSourceManyPages reads 254 transactions, three
+// pages of 99, and filters them by status across the pages.
+func TestAccPaymentTransactionsDataSourceManyPages(t *testing.T) {
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{Transactions: 250})
+	txs := tfjsonpath.New("transactions")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: mock.config(`
+data "simpay_payment_transactions" "all" {
+  service_id = "d151e4f9"
+}
+data "simpay_payment_transactions" "paid" {
+  service_id = "d151e4f9"
+  status     = "transaction_paid"
+}
+# The last three paid ones are on page 3: max_items with a status cuts after
+# filtering, not after the first page.
+data "simpay_payment_transactions" "refunded" {
+  service_id = "d151e4f9"
+  status     = "transaction_refunded"
+  max_items  = 30
+}
+
+output "first_id" {
+  value = data.simpay_payment_transactions.all.transactions[0].id
+}
+output "last" {
+  value = data.simpay_payment_transactions.all.transactions[253]
+}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListSizeExact(254)),
+					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(firstFixtureTxID)),
+					statecheck.ExpectKnownOutputValue("last", txSummary(lastGeneratedTx, "transaction_fraud_possibility", "250.71",
+						"order-00249", "mbank", "", "2024-01-11T17:00:00+01:00", "2024-01-11T17:01:00+01:00")),
+					// 3 fixtures and every tenth generated one (k = 3, 13, ..., 243).
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", txs, knownvalue.ListSizeExact(28)),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", tfjsonpath.New("transactions").AtSliceIndex(27),
+						txSummary("8110b591-abb1-4858-b65d-0890df18b2ae", "transaction_paid", "244.11", "order-00243", "card",
+							"2024-01-11T11:01:30+01:00", "2024-01-11T11:00:00+01:00", "2024-01-11T11:01:30+01:00")),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", txs, knownvalue.ListSizeExact(25)),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", tfjsonpath.New("transactions").AtSliceIndex(24),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("9378380e-5b6f-492d-b82c-3b3174952f66")})),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// cliProviderConfig is mock.config for a run of the real terraform binary,
+// which needs the provider's source address spelled out.
+func cliProviderConfig(mock *testMock, body string) string {
+	return "terraform {\n  required_providers {\n    simpay = { source = \"simpay-tf/simpay\" }\n  }\n}\n\n" + mock.config(body)
+}
+
+// planOnce runs exactly one terraform plan over config and returns the
+// planned outputs.
+func planOnce(t *testing.T, config string) map[string]any {
+	t.Helper()
+	cli := newTerraformCLI(t, config)
+	if stdout, stderr, err := cli.Run(t.Context(), "plan", "-input=false", "-no-color", "-out=tfplan"); err != nil {
+		t.Fatalf("terraform plan: %v\n%s\n%s", err, stdout, stderr)
+	}
+	// show reads the saved plan; it asks the provider for its schema only.
+	stdout, stderr, err := cli.Run(t.Context(), "show", "-json", "tfplan")
+	if err != nil {
+		t.Fatalf("terraform show: %v\n%s", err, stderr)
+	}
+	var plan struct {
+		PlannedValues struct {
+			Outputs map[string]struct {
+				Value any `json:"value"`
+			} `json:"outputs"`
+		} `json:"planned_values"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &plan); err != nil {
+		t.Fatalf("decoding the plan: %v", err)
+	}
+	out := make(map[string]any, len(plan.PlannedValues.Outputs))
+	for k, v := range plan.PlannedValues.Outputs {
+		out[k] = v.Value
+	}
+	return out
+}
+
+// transactionPages returns the pages of /payment/d151e4f9/transactions the
+// mock was asked for, sorted, and fails on any other request or a page size
+// other than 99.
+func transactionPages(t *testing.T, mock *testMock) []string {
+	t.Helper()
+	var pages []string
+	for _, r := range mock.Requests() {
+		if r.Method != "GET" || r.Path != "/payment/d151e4f9/transactions" {
+			t.Errorf("unexpected request %s %s?%s", r.Method, r.Path, r.Query)
+			continue
+		}
+		q, err := url.ParseQuery(r.Query)
+		if err != nil || q.Get("limit") != "99" || len(q) != 2 {
+			t.Errorf("request %s?%s: want exactly page=N and limit=99", r.Path, r.Query)
+		}
+		pages = append(pages, q.Get("page"))
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// TestAccPaymentTransactionsDataSourcePageRequests runs one terraform plan at
+// a time and checks, from the mock's log, which pages that one read fetched:
+// each page once with limit=99, and no page that max_items makes unneeded.
+func TestAccPaymentTransactionsDataSourcePageRequests(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: runs terraform; set TF_ACC=1")
+	}
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{Transactions: 250})
+
+	cases := []struct {
+		name, args string
+		wantPages  []string
+		wantCount  float64
+		wantLast   string
+	}{
+		{"all pages", ``, []string{"1", "2", "3"}, 254, lastGeneratedTx},
+		// 100 items need the first two pages of 99, not the third.
+		{"max_items stops after page 2", `max_items = 100`, []string{"1", "2"}, 100, "06f0ae4d-2684-467c-aec4-ed39c690475a"},
+		{"max_items within page 1", `max_items = 5`, []string{"1"}, 5, "bffcf72b-bfa5-4738-a049-e1d35f9c96f6"},
+		// With a status every page is read whatever max_items says.
+		{"status reads every page", "status = \"transaction_paid\"\n  max_items = 2", []string{"1", "2", "3"}, 2, "0238d92e-0dd9-469a-9aa9-0505974336a3"},
+	}
+	for _, tc := range cases {
+		mock.ResetRequests()
+		outputs := planOnce(t, cliProviderConfig(mock, fmt.Sprintf(`
+data "simpay_payment_transactions" "test" {
+  service_id = "d151e4f9"
+  %s
+}
+
+output "count" {
+  value = length(data.simpay_payment_transactions.test.transactions)
+}
+output "first_id" {
+  value = data.simpay_payment_transactions.test.transactions[0].id
+}
+output "last_id" {
+  value = data.simpay_payment_transactions.test.transactions[length(data.simpay_payment_transactions.test.transactions) - 1].id
+}`, tc.args)))
+		if got := transactionPages(t, mock); !slices.Equal(got, tc.wantPages) {
+			t.Errorf("%s: pages fetched during one plan = %v, want %v (each exactly once)", tc.name, got, tc.wantPages)
+		}
+		if outputs["count"] != tc.wantCount {
+			t.Errorf("%s: count = %v, want %v", tc.name, outputs["count"], tc.wantCount)
+		}
+		if outputs["first_id"] != firstFixtureTxID {
+			t.Errorf("%s: first id = %v, want %s", tc.name, outputs["first_id"], firstFixtureTxID)
+		}
+		if outputs["last_id"] != tc.wantLast {
+			t.Errorf("%s: last id = %v, want %s", tc.name, outputs["last_id"], tc.wantLast)
+		}
+	}
+}
