@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -69,9 +68,6 @@ func TestAccNotificationIPsDataSourceOddEntries(t *testing.T) {
 // TestAccNotificationIPsDataSourceWarning checks, through the terraform CLI,
 // that a skipped entry is reported to the user as a warning naming it.
 func TestAccNotificationIPsDataSourceWarning(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: runs terraform; set TF_ACC=1")
-	}
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
 	mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/ip", Kind: simpaymock.FaultStatus, Status: 200, Body: oddIPsBody})

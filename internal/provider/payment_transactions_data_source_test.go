@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
 	"testing"
@@ -241,9 +240,6 @@ func transactionPages(t *testing.T, mock *testMock) []string {
 // a time and checks, from the mock's log, which pages that one read fetched:
 // each page once with limit=99, and no page that max_items makes unneeded.
 func TestAccPaymentTransactionsDataSourcePageRequests(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: runs terraform; set TF_ACC=1")
-	}
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{Transactions: 250})
 
