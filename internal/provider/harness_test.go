@@ -121,6 +121,12 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(config, "required_providers") {
+		versions := "terraform {\n  required_providers {\n    simpay = {\n      source = \"simpay-tf/simpay\"\n    }\n  }\n}\n"
+		if err := os.WriteFile(filepath.Join(dir, "versions.tf"), []byte(versions), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	env := []string{"TF_CLI_CONFIG_FILE=" + rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_INPUT=0"}
 	// Start from a clean environment: nothing of the developer's SimPay or
 	// Terraform settings may leak into the test.

@@ -182,7 +182,7 @@ output "last" {
 // cliProviderConfig is mock.config for a run of the real terraform binary,
 // which needs the provider's source address spelled out.
 func cliProviderConfig(mock *testMock, body string) string {
-	return "terraform {\n  required_providers {\n    simpay = { source = \"simpay-tf/simpay\" }\n  }\n}\n\n" + mock.config(body)
+	return mock.config(body)
 }
 
 // planOnce runs exactly one terraform plan over config and returns the
