@@ -111,6 +111,14 @@ type terraformCLI struct {
 
 func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	t.Helper()
+	return newTerraformCLIFiles(t, map[string]string{"main.tf": config})
+}
+
+// newTerraformCLIFiles is newTerraformCLI for a configuration of several
+// files, by name. A versions.tf naming the provider's source is added when
+// no file has a required_providers block.
+func newTerraformCLIFiles(t *testing.T, files map[string]string) *terraformCLI {
+	t.Helper()
 	bin := providerBinary(t)
 	dir := t.TempDir()
 	rc := filepath.Join(dir, ".terraformrc")
@@ -118,10 +126,14 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 	if err := os.WriteFile(rc, []byte(rcText), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(config), 0o600); err != nil {
-		t.Fatal(err)
+	declared := false
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		declared = declared || strings.Contains(text, "required_providers")
 	}
-	if !strings.Contains(config, "required_providers") {
+	if !declared {
 		versions := "terraform {\n  required_providers {\n    simpay = {\n      source = \"simpay-tf/simpay\"\n    }\n  }\n}\n"
 		if err := os.WriteFile(filepath.Join(dir, "versions.tf"), []byte(versions), 0o600); err != nil {
 			t.Fatal(err)

@@ -1,0 +1,8 @@
+# An SMS service with the numbers it can be used with and their prices.
+data "simpay_sms_service" "vip" {
+  id = "d151e4f9"
+}
+
+output "sms_prices" {
+  value = { for n in data.simpay_sms_service.vip.numbers : tostring(n.number) => n.value_net }
+}

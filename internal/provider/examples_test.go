@@ -1,0 +1,74 @@
+package provider
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exampleDirs lists every directory under examples/ that holds Terraform
+// files: the provider, each data source and resource, and the demo.
+func exampleDirs(t *testing.T) []string {
+	t.Helper()
+	root := filepath.Join(moduleRoot(), "examples")
+	var dirs []string
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == ".terraform" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(path, ".tf") && (len(dirs) == 0 || dirs[len(dirs)-1] != filepath.Dir(path)) {
+			dirs = append(dirs, filepath.Dir(path))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no examples found")
+	}
+	return dirs
+}
+
+// TestExamplesValidate runs terraform validate on every example against the
+// provider built from this tree, and checks that terraform fmt would not
+// change it: the examples are what users copy, and what the docs show.
+func TestExamplesValidate(t *testing.T) {
+	t.Parallel()
+	root := filepath.Join(moduleRoot(), "examples")
+	for _, dir := range exampleDirs(t) {
+		rel, _ := filepath.Rel(root, dir)
+		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{}
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tf") {
+					b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+					if err != nil {
+						t.Fatal(err)
+					}
+					files[e.Name()] = string(b)
+				}
+			}
+			tf := newTerraformCLIFiles(t, files)
+			if out, errOut, err := tf.Run(context.Background(), "fmt", "-check", "-diff", "-no-color"); err != nil {
+				t.Errorf("terraform fmt would change %s:\n%s%s", rel, out, errOut)
+			}
+			if out, errOut, err := tf.Run(context.Background(), "validate", "-no-color"); err != nil {
+				t.Errorf("terraform validate failed for %s: %v\n%s%s", rel, err, out, errOut)
+			}
+		})
+	}
+}
