@@ -13,13 +13,13 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-var addressFields = []string{"name", "surname", "street", "building", "flat", "city", "region", "postal_code", "country", "company"}
+var addressAttributeNames = []string{"name", "surname", "street", "building", "flat", "city", "region", "postal_code", "country", "company"}
 
 // addressCheck checks every field of an address: the given ones exactly,
 // the others null.
 func addressCheck(fields map[string]string) knownvalue.Check {
-	checks := make(map[string]knownvalue.Check, len(addressFields))
-	for _, f := range addressFields {
+	checks := make(map[string]knownvalue.Check, len(addressAttributeNames))
+	for _, f := range addressAttributeNames {
 		checks[f] = stringOrNullCheck(fields[f])
 	}
 	return knownvalue.ObjectExact(checks)
