@@ -12,6 +12,11 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/provider"
 )
 
+// Docs are generated from the schema, examples/ and templates/ by tfplugindocs
+// (pinned in go.mod as a tool). It uses the terraform on PATH; it never
+// downloads one because no --tf-version is given.
+//go:generate go tool tfplugindocs generate --provider-name simpay --rendered-provider-name SimPay
+
 // version is set at release time by goreleaser through -ldflags "-X main.version=...".
 var version = "dev"
 
