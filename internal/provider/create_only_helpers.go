@@ -3,11 +3,15 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
 // Helpers shared by simpay_payment_refund and simpay_directbilling_transaction:
@@ -37,6 +41,15 @@ func createOnlyTimeoutsAttribute(ctx context.Context, kind string) schema.Attrib
 	if nested, ok := a.(schema.SingleNestedAttribute); ok {
 		nested.MarkdownDescription = "Time limits of the operations that talk to SimPay. Changing them updates the " +
 			"resource in place and sends nothing to SimPay."
+		attrs := make(map[string]schema.Attribute, len(nested.Attributes))
+		for name, inner := range nested.Attributes {
+			if s, ok := inner.(schema.StringAttribute); ok {
+				s.MarkdownDescription = s.Description
+				inner = s
+			}
+			attrs[name] = inner
+		}
+		nested.Attributes = attrs
 		return nested
 	}
 	return a
@@ -85,4 +98,33 @@ func goneWarning(diags *diag.Diagnostics, kind, id string, err error) {
 		"SimPay answered 404 for %s %s, so it was removed from Terraform state. If the configuration still declares it, "+
 			"the next plan creates a new %s in SimPay. Check in the SimPay panel why it is gone before you apply.\n\n%s",
 		kind, id, kind, err))
+}
+
+// attributeValidationDiagnostics is validationDiagnostics whose details also
+// name the attribute each error is about: Terraform cannot always point at
+// the line of a nested attribute (return_urls.success inside an object), and
+// SimPay's field names (returns.success) are not the configuration's.
+func attributeValidationDiagnostics(action string, apiErr *client.APIError, fieldPath func(string) (path.Path, bool)) diag.Diagnostics {
+	var out diag.Diagnostics
+	for _, d := range validationDiagnostics(action, apiErr, fieldPath) {
+		if dp, ok := d.(diag.DiagnosticWithPath); ok && d.Severity() == diag.SeverityError {
+			out.AddAttributeError(dp.Path(), d.Summary(), fmt.Sprintf("Attribute %s: %s", dp.Path(), d.Detail()))
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// codeList writes values as Markdown code, "`a`, `b` and `c`", for
+// descriptions.
+func codeList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	if len(quoted) < 2 {
+		return strings.Join(quoted, "")
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
 }

@@ -131,8 +131,7 @@ func (r *paymentRefundResource) Schema(ctx context.Context, _ resource.SchemaReq
 				},
 			},
 			"status": computed("Refund status as SimPay reports it, refreshed on every read. SimPay documents " +
-				"`refund_new`, `refund_pending`, `refund_completed`, `refund_rejected` and `refund_failed`; a refund " +
-				"starts as `refund_new`."),
+				codeList(refundStatuses) + "; a refund starts as `refund_new`."),
 			"currency": computed("Currency of `amount` (ISO 4217), the transaction's currency."),
 			"wallet_amount": schema.StringAttribute{
 				CustomType:          DecimalType{},
@@ -257,7 +256,7 @@ func (r *paymentRefundResource) createError(ctx context.Context, c *client.Clien
 				"refund whatever remains), or top up the wallet in the SimPay panel, then apply again.\n\n%s",
 			action, apiErr.Message, err))
 	case client.IsValidation(err):
-		diags.Append(validationDiagnostics(action, apiErr, refundFieldPath)...)
+		diags.Append(attributeValidationDiagnostics(action, apiErr, refundFieldPath)...)
 	case client.IsNotFound(err) && apiErr.ErrorCode == "SERVICE_NOT_FOUND":
 		diags.AddAttributeError(path.Root("service_id"), "Payment service not found", fmt.Sprintf(
 			"SimPay has no online-payment service %s for this API token, so transaction %s cannot be refunded. Check "+
