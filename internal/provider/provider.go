@@ -256,5 +256,6 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewPaymentRefundResource,
+		NewDirectBillingTransactionResource,
 	}
 }
