@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -89,6 +90,15 @@ func createdButUnreadDiagnostic(kind, id, resourceType, action string, err error
 			"  terraform untaint %s.<name>\n\n"+
 			"and the next plan will only read it back.\n\n%s",
 		kind, id, summary, kind, kind, resourceType, detail))
+}
+
+// serviceNotFound reports a 404 about the service rather than the object.
+// During a refresh it is not taken as the object being gone: a token of
+// another SimPay account sees none of the services, and dropping every
+// object from state because of it would lose track of them all.
+func serviceNotFound(err error) bool {
+	var apiErr *client.APIError
+	return client.IsNotFound(err) && errors.As(err, &apiErr) && apiErr.ErrorCode == "SERVICE_NOT_FOUND"
 }
 
 // goneWarning tells, during a refresh, that SimPay no longer returns an

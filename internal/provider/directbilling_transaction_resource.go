@@ -403,6 +403,13 @@ func (r *directBillingTransactionResource) Read(ctx context.Context, req resourc
 	serviceID, id := state.ServiceID.ValueString(), state.ID.ValueString()
 	t, err := c.GetDirectBillingTransaction(ctx, serviceID, id)
 	if err != nil {
+		if serviceNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("service_id"), "DirectBilling service not found", fmt.Sprintf(
+				"SimPay has no DirectBilling service %s for this API token, so transaction %s cannot be read. The "+
+					"transaction is kept in state: this usually means api_token belongs to another SimPay account. Check "+
+					"api_token and service_id.\n\n%s", serviceID, id, err))
+			return
+		}
 		if client.IsNotFound(err) {
 			goneWarning(&resp.Diagnostics, "DirectBilling transaction", fmt.Sprintf("%s of DirectBilling service %s", id, serviceID), err)
 			resp.State.RemoveResource(ctx)

@@ -402,6 +402,17 @@ func TestAccDirectBillingTransactionResourceFaults(t *testing.T) {
 				),
 			},
 			{
+				// A 404 about the service on refresh (e.g. a token of another
+				// account) is an error, and the transaction stays in state.
+				PreConfig: func() {
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: dbTransactionsPath + "/*", Kind: simpaymock.FaultStatus,
+						Status: 404, ErrorCode: "SERVICE_NOT_FOUND", Message: "Service not found.", Times: 1})
+				},
+				Config: mock.config(a),
+				ExpectError: regexp.MustCompile(`(?s)DirectBilling service not found.*no\s+DirectBilling\s+service\s+d151e4f9.*` +
+					`kept\s+in\s+state.*api_token`),
+			},
+			{
 				// The connection drops after SimPay made the transaction: not re-sent.
 				PreConfig: func() {
 					mock.ResetRequests()

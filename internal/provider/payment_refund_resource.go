@@ -289,6 +289,13 @@ func (r *paymentRefundResource) Read(ctx context.Context, req resource.ReadReque
 	serviceID, transactionID, id := state.ServiceID.ValueString(), state.TransactionID.ValueString(), state.ID.ValueString()
 	refund, err := c.GetRefund(ctx, serviceID, transactionID, id)
 	if err != nil {
+		if serviceNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("service_id"), "Payment service not found", fmt.Sprintf(
+				"SimPay has no online-payment service %s for this API token, so refund %s cannot be read. The refund is "+
+					"kept in state: this usually means api_token belongs to another SimPay account. Check api_token and "+
+					"service_id.\n\n%s", serviceID, id, err))
+			return
+		}
 		if client.IsNotFound(err) {
 			goneWarning(&resp.Diagnostics, "refund", fmt.Sprintf("%s of transaction %s of payment service %s", id, transactionID, serviceID), err)
 			resp.State.RemoveResource(ctx)

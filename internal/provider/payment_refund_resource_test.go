@@ -374,6 +374,17 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 				),
 			},
 			{
+				// A 404 about the service on refresh (e.g. a token of another
+				// account) is an error, and the refund stays in state.
+				PreConfig: func() {
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(txPaid) + "/*", Kind: simpaymock.FaultStatus,
+						Status: 404, ErrorCode: "SERVICE_NOT_FOUND", Message: "Service not found.", Times: 1})
+				},
+				Config: mock.config(a),
+				ExpectError: regexp.MustCompile(`(?s)Payment service not found.*no\s+online-payment\s+service\s+d151e4f9.*` +
+					`kept\s+in\s+state.*api_token`),
+			},
+			{
 				// The connection drops after SimPay made the refund: not re-sent.
 				PreConfig: func() {
 					mock.ResetRequests()
