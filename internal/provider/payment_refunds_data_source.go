@@ -20,10 +20,10 @@ type paymentRefundsDataSource struct{ dataSourceBase }
 type paymentRefundsModel struct {
 	ServiceID     types.String         `tfsdk:"service_id"`
 	TransactionID types.String         `tfsdk:"transaction_id"`
-	Refunds       []paymentRefundModel `tfsdk:"refunds"`
+	Refunds       []refundItemModel `tfsdk:"refunds"`
 }
 
-type paymentRefundModel struct {
+type refundItemModel struct {
 	ID             types.String `tfsdk:"id"`
 	Status         types.String `tfsdk:"status"`
 	Amount         DecimalValue `tfsdk:"amount"`
@@ -34,8 +34,8 @@ type paymentRefundModel struct {
 	UpdatedAt      types.String `tfsdk:"updated_at"`
 }
 
-func newPaymentRefundModel(r client.Refund) paymentRefundModel {
-	return paymentRefundModel{
+func newRefundItemModel(r client.Refund) refundItemModel {
+	return refundItemModel{
 		ID:             types.StringValue(r.ID),
 		Status:         types.StringValue(r.Status),
 		Amount:         decimalOrNull(r.Amount.String()),
@@ -95,9 +95,9 @@ func (d *paymentRefundsDataSource) Read(ctx context.Context, req datasource.Read
 		}
 		return
 	}
-	m.Refunds = make([]paymentRefundModel, 0, len(refunds))
+	m.Refunds = make([]refundItemModel, 0, len(refunds))
 	for _, r := range refunds {
-		m.Refunds = append(m.Refunds, newPaymentRefundModel(r))
+		m.Refunds = append(m.Refunds, newRefundItemModel(r))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

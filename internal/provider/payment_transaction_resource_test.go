@@ -95,7 +95,7 @@ const ptFullRequestBody = `{"amount":10,"currency":"PLN","description":"Order 10
 	`"directChannel":"blik","channels":["blik","mbank"],"channelTypes":{"blik":true,"cards":false},"referer":"shop.example.com"}`
 
 var (
-	uuidRegexp        = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	uuidV4Regexp        = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	redirectURLRegexp = regexp.MustCompile(`^https://pay\.simpay\.pl/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	payerIDRegexp     = regexp.MustCompile(`^[A-Z0-9]{8}$`)
 )
@@ -161,7 +161,7 @@ func TestAccPaymentTransactionResource(t *testing.T) {
 			{
 				Config: mock.config(ptFullConfig("10", "4.5", "")),
 				ConfigStateChecks: append(expectState(ptAddr, map[string]knownvalue.Check{
-					"id":                   knownvalue.StringRegexp(uuidRegexp),
+					"id":                   knownvalue.StringRegexp(uuidV4Regexp),
 					"service_id":           knownvalue.StringExact("d151e4f9"),
 					"amount":               knownvalue.StringExact("10"),
 					"currency":             knownvalue.StringExact("PLN"),
@@ -764,7 +764,7 @@ resource "simpay_payment_transaction" "test" {
 }
 `),
 			ConfigStateChecks: expectState(ptAddr, map[string]knownvalue.Check{
-				"id": knownvalue.StringRegexp(uuidRegexp), "status": knownvalue.StringExact("transaction_new"),
+				"id": knownvalue.StringRegexp(uuidV4Regexp), "status": knownvalue.StringExact("transaction_new"),
 			}),
 			Check: createdCount(mock, 1, 2),
 		}},
@@ -963,7 +963,7 @@ output "id" {
 	}
 	run("apply", "-auto-approve", "-no-color")
 	id := strings.TrimSpace(run("output", "-raw", "id"))
-	if !uuidRegexp.MatchString(id) {
+	if !uuidV4Regexp.MatchString(id) {
 		t.Fatalf("output id = %q", id)
 	}
 	mock.ResetRequests()

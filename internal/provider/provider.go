@@ -271,5 +271,7 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewPaymentTransactionResource,
+		NewPaymentRefundResource,
+		NewDirectBillingTransactionResource,
 	}
 }
