@@ -179,7 +179,7 @@ func (r *directBillingTransactionResource) Schema(ctx context.Context, _ resourc
 					"maximum length). SimPay sends it back in notifications and lets you filter transactions by it. "+
 					"Changing it replaces the transaction.", dbTextMaxLength, dbTextMaxLength),
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, dbTextMaxLength)},
-				PlanModifiers: replaceString(),
+				PlanModifiers: replaceReturnedString(),
 			},
 			"return_urls": schema.SingleNestedAttribute{
 				Optional: true,

@@ -18,8 +18,8 @@ func NewPaymentRefundsDataSource() datasource.DataSource { return &paymentRefund
 type paymentRefundsDataSource struct{ dataSourceBase }
 
 type paymentRefundsModel struct {
-	ServiceID     types.String         `tfsdk:"service_id"`
-	TransactionID types.String         `tfsdk:"transaction_id"`
+	ServiceID     types.String      `tfsdk:"service_id"`
+	TransactionID types.String      `tfsdk:"transaction_id"`
 	Refunds       []refundItemModel `tfsdk:"refunds"`
 }
 

@@ -95,7 +95,7 @@ const ptFullRequestBody = `{"amount":10,"currency":"PLN","description":"Order 10
 	`"directChannel":"blik","channels":["blik","mbank"],"channelTypes":{"blik":true,"cards":false},"referer":"shop.example.com"}`
 
 var (
-	uuidV4Regexp        = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	uuidV4Regexp      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	redirectURLRegexp = regexp.MustCompile(`^https://pay\.simpay\.pl/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	payerIDRegexp     = regexp.MustCompile(`^[A-Z0-9]{8}$`)
 )
