@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -70,5 +71,35 @@ func TestExamplesValidate(t *testing.T) {
 				t.Errorf("terraform validate failed for %s: %v\n%s%s", rel, err, out, errOut)
 			}
 		})
+	}
+}
+
+// TestExampleImportIDs checks that the import ids shown in each resource's
+// import.sh and import-by-string-id.tf are accepted by that resource's import.
+func TestExampleImportIDs(t *testing.T) {
+	parts := map[string][]importIDPart{
+		"simpay_payment_transaction":       {importServiceID, importTransactionID},
+		"simpay_payment_refund":            {importServiceID, importTransactionID, importRefundID},
+		"simpay_directbilling_transaction": {importServiceID, importTransactionID},
+	}
+	command := regexp.MustCompile(`(?m)^terraform import (\S+)\.\S+ (\S+)$`)
+	block := regexp.MustCompile(`(?s)to\s*=\s*(\S+)\.\S+\s+id\s*=\s*"([^"]+)"`)
+	for typ, want := range parts {
+		dir := filepath.Join(moduleRoot(), "examples", "resources", typ)
+		for file, re := range map[string]*regexp.Regexp{"import.sh": command, "import-by-string-id.tf": block} {
+			b, err := os.ReadFile(filepath.Join(dir, file))
+			if err != nil {
+				t.Errorf("%s: %v", typ, err)
+				continue
+			}
+			m := re.FindStringSubmatch(string(b))
+			if m == nil || m[1] != typ {
+				t.Errorf("%s/%s shows no import of a %s", typ, file, typ)
+				continue
+			}
+			if _, err := parseImportID(m[2], want...); err != nil {
+				t.Errorf("%s/%s: %v", typ, file, err)
+			}
+		}
 	}
 }

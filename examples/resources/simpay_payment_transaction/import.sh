@@ -1,0 +1,2 @@
+# A payment transaction is imported by <service_id>/<transaction_id>.
+terraform import simpay_payment_transaction.order_1001 d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f
