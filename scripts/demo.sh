@@ -19,7 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold="" plain=""; fi
+say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 fail() { printf '\ndemo failed: %s\n' "$*" >&2; exit 1; }
 
 command -v terraform >/dev/null || fail "terraform is not on PATH: install Terraform >= 1.0"
@@ -59,27 +60,28 @@ unset TF_LOG TF_LOG_PATH TF_LOG_PROVIDER 2>/dev/null || true
 
 cp -R "$root/examples/demo" "$work/demo"
 cd "$work/demo"
-tf() { terraform "$@" 2> >(grep -v -e 'Provider development overrides are in effect' -e 'dev_overrides' -e 'The following provider development overrides' -e '^ - simpay-tf/simpay in' -e 'skip terraform init' -e 'may cause errors when a' -e 'Warning:' -e '^│ *$' -e '^╷' -e '^╵' >&2); }
+# Terraform warns on every command that development overrides are in
+# effect: that is this fresh build of the provider, as intended.
 
 # dev_overrides needs no terraform init for the provider itself; init runs
 # only if the demo grows other providers.
 if grep -q 'source *= *"hashicorp/' ./*.tf 2>/dev/null; then
   say "terraform init"
-  tf init -input=false -no-color >/dev/null
+  terraform init -input=false -no-color >/dev/null
 fi
 
 say "terraform plan"
-tf plan -input=false -no-color -out=demo.tfplan
+terraform plan -input=false -no-color -out=demo.tfplan
 
 say "terraform apply"
-tf apply -input=false -no-color -auto-approve demo.tfplan
+terraform apply -input=false -no-color -auto-approve demo.tfplan
 
 say "Outputs"
-tf output -no-color
+terraform output -no-color
 
 say "Second terraform plan (must be empty)"
 set +e
-tf plan -input=false -no-color -detailed-exitcode >"$work/plan2.txt"
+terraform plan -input=false -no-color -detailed-exitcode >"$work/plan2.txt"
 code=$?
 set -e
 cat "$work/plan2.txt"
@@ -90,6 +92,6 @@ case $code in
 esac
 
 say "terraform destroy"
-tf destroy -input=false -no-color -auto-approve
+terraform destroy -input=false -no-color -auto-approve
 
 say "Demo finished: everything ran against simpay-mock at $mock_url"
