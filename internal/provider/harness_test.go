@@ -73,7 +73,7 @@ var (
 // providerBinary builds the provider once per test run, for tests that need
 // Terraform to start the plugin itself (so TF_LOG_PATH captures its logs)
 // rather than reattach to an in-process server.
-func providerBinary(t *testing.T) string {
+func providerBinary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		buildDir, buildErr = os.MkdirTemp("", "simpay-provider-bin-")
@@ -104,12 +104,12 @@ func moduleRoot() string {
 // terraformCLI runs the real terraform binary in its own working directory,
 // with a CLI config whose dev_overrides point at the freshly built provider.
 type terraformCLI struct {
-	t   *testing.T
+	t   testing.TB
 	Dir string
 	Env []string
 }
 
-func newTerraformCLI(t *testing.T, config string) *terraformCLI {
+func newTerraformCLI(t testing.TB, config string) *terraformCLI {
 	t.Helper()
 	return newTerraformCLIFiles(t, map[string]string{"main.tf": config})
 }
@@ -117,7 +117,7 @@ func newTerraformCLI(t *testing.T, config string) *terraformCLI {
 // newTerraformCLIFiles is newTerraformCLI for a configuration of several
 // files, by name. A versions.tf naming the provider's source is added when
 // no file has a required_providers block.
-func newTerraformCLIFiles(t *testing.T, files map[string]string) *terraformCLI {
+func newTerraformCLIFiles(t testing.TB, files map[string]string) *terraformCLI {
 	t.Helper()
 	bin := providerBinary(t)
 	dir := t.TempDir()

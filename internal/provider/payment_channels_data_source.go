@@ -29,12 +29,12 @@ func NewPaymentChannelsDataSource() datasource.DataSource { return &paymentChann
 type paymentChannelsDataSource struct{ dataSourceBase }
 
 type paymentChannelsModel struct {
-	ServiceID types.String          `tfsdk:"service_id"`
-	Type      types.String          `tfsdk:"type"`
-	Currency  types.String          `tfsdk:"currency"`
-	Amount    DecimalValue          `tfsdk:"amount"`
-	Channels  []paymentChannelModel `tfsdk:"channels"`
-	IDs       []types.String        `tfsdk:"ids"`
+	ServiceID types.String   `tfsdk:"service_id"`
+	Type      types.String   `tfsdk:"type"`
+	Currency  types.String   `tfsdk:"currency"`
+	Amount    DecimalValue   `tfsdk:"amount"`
+	Channels  types.List     `tfsdk:"channels"` // of paymentChannelModel, see objectList
+	IDs       []types.String `tfsdk:"ids"`
 }
 
 type paymentChannelModel struct {
@@ -153,7 +153,7 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		amount = &a
 	}
 
-	m.Channels = []paymentChannelModel{}
+	kept := []paymentChannelModel{}
 	m.IDs = []types.String{}
 	for _, ch := range channels {
 		if !m.Type.IsNull() && ch.Type != m.Type.ValueString() {
@@ -165,8 +165,14 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		if amount != nil && !channelTakes(ch, *amount, &resp.Diagnostics) {
 			continue
 		}
-		m.Channels = append(m.Channels, newPaymentChannelModel(ch))
+		kept = append(kept, newPaymentChannelModel(ch))
 		m.IDs = append(m.IDs, types.StringValue(ch.ID))
+	}
+	var diags diag.Diagnostics
+	m.Channels, diags = objectList(ctx, resp.State.Schema, path.Root("channels"), kept)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

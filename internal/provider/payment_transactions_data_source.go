@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -23,10 +25,10 @@ func NewPaymentTransactionsDataSource() datasource.DataSource {
 type paymentTransactionsDataSource struct{ dataSourceBase }
 
 type paymentTransactionsModel struct {
-	ServiceID    types.String                     `tfsdk:"service_id"`
-	Status       types.String                     `tfsdk:"status"`
-	MaxItems     types.Int64                      `tfsdk:"max_items"`
-	Transactions []paymentTransactionSummaryModel `tfsdk:"transactions"`
+	ServiceID    types.String `tfsdk:"service_id"`
+	Status       types.String `tfsdk:"status"`
+	MaxItems     types.Int64  `tfsdk:"max_items"`
+	Transactions types.List   `tfsdk:"transactions"` // of paymentTransactionSummaryModel, see objectList
 }
 
 // paymentTransactionSummaryModel is a transaction as SimPay's list shows it.
@@ -133,15 +135,21 @@ func (d *paymentTransactionsDataSource) Read(ctx context.Context, req datasource
 		}
 		return
 	}
-	m.Transactions = []paymentTransactionSummaryModel{}
+	rows := make([]paymentTransactionSummaryModel, 0, len(txs))
 	for _, t := range txs {
-		if maxItems > 0 && len(m.Transactions) == maxItems {
+		if maxItems > 0 && len(rows) == maxItems {
 			break
 		}
 		if filtered && t.Status != m.Status.ValueString() {
 			continue
 		}
-		m.Transactions = append(m.Transactions, newPaymentTransactionSummaryModel(t))
+		rows = append(rows, newPaymentTransactionSummaryModel(t))
+	}
+	var diags diag.Diagnostics
+	m.Transactions, diags = objectList(ctx, resp.State.Schema, path.Root("transactions"), rows)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
