@@ -48,10 +48,10 @@ var (
 // NewDirectBillingTransactionResource is the simpay_directbilling_transaction
 // resource.
 func NewDirectBillingTransactionResource() resource.Resource {
-	return &directBillingTransactionResource{}
+	return &directBillingTransactionResource{createOnly{kind: "DirectBilling transaction"}}
 }
 
-type directBillingTransactionResource struct{ resourceBase }
+type directBillingTransactionResource struct{ createOnly }
 
 type directBillingTransactionModel struct {
 	ID          types.String   `tfsdk:"id"`
@@ -252,15 +252,6 @@ func (r *directBillingTransactionResource) Schema(ctx context.Context, _ resourc
 	}
 }
 
-func (r *directBillingTransactionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !planIsDestroy(req) {
-		return
-	}
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "DirectBilling transaction", id.ValueString())
-}
-
 // dbTransactionFieldPath maps SimPay's 422 field names for a new DirectBilling
 // transaction to attributes.
 func dbTransactionFieldPath(field string) (path.Path, bool) {
@@ -413,25 +404,6 @@ func (r *directBillingTransactionResource) Read(ctx context.Context, req resourc
 	}
 	resp.Diagnostics.Append(state.setTransaction(t)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// Update only records the new timeouts, or arguments SimPay does not return
-// after an import: SimPay cannot change a transaction, and every other change
-// replaces it.
-func (r *directBillingTransactionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan directBillingTransactionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-// Delete sends nothing: SimPay cannot cancel a DirectBilling transaction.
-func (r *directBillingTransactionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "DirectBilling transaction", id.ValueString())
 }
 
 func (r *directBillingTransactionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

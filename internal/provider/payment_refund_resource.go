@@ -32,9 +32,11 @@ const (
 )
 
 // NewPaymentRefundResource is the simpay_payment_refund resource.
-func NewPaymentRefundResource() resource.Resource { return &paymentRefundResource{} }
+func NewPaymentRefundResource() resource.Resource {
+	return &paymentRefundResource{createOnly{kind: "refund"}}
+}
 
-type paymentRefundResource struct{ resourceBase }
+type paymentRefundResource struct{ createOnly }
 
 type paymentRefundModel struct {
 	ID             types.String   `tfsdk:"id"`
@@ -145,15 +147,6 @@ func (r *paymentRefundResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"timeouts":        createOnlyTimeoutsAttribute(ctx, "refund"),
 		},
 	}
-}
-
-func (r *paymentRefundResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !planIsDestroy(req) {
-		return
-	}
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "refund", id.ValueString())
 }
 
 // refundFieldPath maps SimPay's 422 field names for a refund to attributes.
@@ -307,24 +300,6 @@ func (r *paymentRefundResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	state.setRefund(refund)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// Update only records the new timeouts: SimPay cannot change a refund, and
-// every other change replaces it.
-func (r *paymentRefundResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan paymentRefundModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-}
-
-// Delete sends nothing: SimPay cannot cancel a refund.
-func (r *paymentRefundResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "refund", id.ValueString())
 }
 
 func (r *paymentRefundResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -45,9 +45,11 @@ const (
 )
 
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
-func NewPaymentTransactionResource() resource.Resource { return &paymentTransactionResource{} }
+func NewPaymentTransactionResource() resource.Resource {
+	return &paymentTransactionResource{createOnly{kind: "payment transaction"}}
+}
 
-type paymentTransactionResource struct{ resourceBase }
+type paymentTransactionResource struct{ createOnly }
 
 type paymentTransactionModel struct {
 	ID            types.String              `tfsdk:"id"`
@@ -433,17 +435,6 @@ func (r *paymentTransactionResource) ValidateConfig(ctx context.Context, req res
 	}
 }
 
-// ModifyPlan warns, in the plan that destroys the resource, that destroying
-// does not cancel the transaction.
-func (r *paymentTransactionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !planIsDestroy(req) {
-		return
-	}
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "payment transaction", id.ValueString())
-}
-
 func (r *paymentTransactionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan paymentTransactionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -586,31 +577,6 @@ func (r *paymentTransactionResource) Read(ctx context.Context, req resource.Read
 	}
 	resp.Diagnostics.Append(state.setComputed(ctx, t)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// Update sends nothing to SimPay: only timeouts, or after an import an
-// argument SimPay does not return, can change in place, and both live only in
-// state.
-func (r *paymentTransactionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state paymentTransactionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.ID = state.ID
-	plan.paymentTransactionComputed = state.paymentTransactionComputed
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	// The configuration is now recorded: from here on the resource behaves as
-	// one created by Terraform, and a newly set argument replaces it.
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
-}
-
-// Delete cannot cancel the transaction: SimPay has no API for it.
-func (r *paymentTransactionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	warnOnDestroy(&resp.Diagnostics, "payment transaction", id.ValueString())
 }
 
 func (r *paymentTransactionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

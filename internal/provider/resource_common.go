@@ -7,15 +7,52 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // SimPay lets you create payment transactions, refunds and DirectBilling
 // transactions and read them back, never change or delete them. The
 // resources share these mechanisms so that they behave alike.
+
+// createOnly is embedded by the create-only resources. It holds what they
+// share because SimPay cannot change or delete what they create:
+//   - the plan that destroys one, and the destroy, warn that nothing is
+//     cancelled in SimPay, and the destroy sends no request;
+//   - an update (only timeouts, or arguments recorded after an import) sends
+//     nothing and records the plan; it also clears the import mark, so that
+//     from then on a newly set argument replaces the object like any other
+//     change.
+type createOnly struct {
+	resourceBase
+	kind string // e.g. "payment transaction", in the warnings
+}
+
+func (r *createOnly) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !planIsDestroy(req) {
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	warnOnDestroy(&resp.Diagnostics, r.kind, id.ValueString())
+}
+
+func (r *createOnly) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	// Every computed attribute keeps its state value in the plan
+	// (UseStateForUnknown), so the plan is the new state as it stands.
+	resp.State.Raw = req.Plan.Raw
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
+}
+
+func (r *createOnly) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	warnOnDestroy(&resp.Diagnostics, r.kind, id.ValueString())
+}
 
 // warnOnDestroy adds, to the plan that destroys a resource and to the destroy
 // itself, the warning that SimPay keeps the object.
