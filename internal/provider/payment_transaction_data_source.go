@@ -22,23 +22,23 @@ type paymentTransactionDataSource struct{ dataSourceBase }
 // txDetail* names keep these models apart from those of the transaction
 // resource.
 type txDetailModel struct {
-	ServiceID          types.String          `tfsdk:"service_id"`
-	ID                 types.String          `tfsdk:"id"`
-	PayerTransactionID types.String          `tfsdk:"payer_transaction_id"`
-	Status             types.String          `tfsdk:"status"`
-	Amount             txDetailAmountModel   `tfsdk:"amount"`
-	Channel            types.String          `tfsdk:"channel"`
-	Control            types.String          `tfsdk:"control"`
-	Description        types.String          `tfsdk:"description"`
-	Redirect           txDetailRedirectModel `tfsdk:"redirect"`
-	Customer           txDetailCustomerModel `tfsdk:"customer"`
-	Billing            *txDetailAddressModel `tfsdk:"billing"`
-	Shipping           *txDetailAddressModel `tfsdk:"shipping"`
-	Cart               []txDetailCartModel   `tfsdk:"cart"`
-	PaidAt             types.String          `tfsdk:"paid_at"`
-	ExpiresAt          types.String          `tfsdk:"expires_at"`
-	CreatedAt          types.String          `tfsdk:"created_at"`
-	UpdatedAt          types.String          `tfsdk:"updated_at"`
+	ServiceID          types.String           `tfsdk:"service_id"`
+	ID                 types.String           `tfsdk:"id"`
+	PayerTransactionID types.String           `tfsdk:"payer_transaction_id"`
+	Status             types.String           `tfsdk:"status"`
+	Amount             txDetailAmountModel    `tfsdk:"amount"`
+	Channel            types.String           `tfsdk:"channel"`
+	Control            types.String           `tfsdk:"control"`
+	Description        types.String           `tfsdk:"description"`
+	Redirect           txDetailRedirectModel  `tfsdk:"redirect"`
+	Customer           txDetailCustomerModel  `tfsdk:"customer"`
+	Billing            *paymentAddressModel   `tfsdk:"billing"`
+	Shipping           *paymentAddressModel   `tfsdk:"shipping"`
+	Cart               []paymentCartItemModel `tfsdk:"cart"`
+	PaidAt             types.String           `tfsdk:"paid_at"`
+	ExpiresAt          types.String           `tfsdk:"expires_at"`
+	CreatedAt          types.String           `tfsdk:"created_at"`
+	UpdatedAt          types.String           `tfsdk:"updated_at"`
 }
 
 type txDetailAmountModel struct {
@@ -67,28 +67,6 @@ type txDetailCustomerModel struct {
 	Country types.String `tfsdk:"country"`
 }
 
-type txDetailAddressModel struct {
-	Name       types.String `tfsdk:"name"`
-	Surname    types.String `tfsdk:"surname"`
-	Street     types.String `tfsdk:"street"`
-	Building   types.String `tfsdk:"building"`
-	Flat       types.String `tfsdk:"flat"`
-	City       types.String `tfsdk:"city"`
-	Region     types.String `tfsdk:"region"`
-	PostalCode types.String `tfsdk:"postal_code"`
-	Country    types.String `tfsdk:"country"`
-	Company    types.String `tfsdk:"company"`
-}
-
-type txDetailCartModel struct {
-	Name     types.String `tfsdk:"name"`
-	Quantity types.Int64  `tfsdk:"quantity"`
-	Price    DecimalValue `tfsdk:"price"`
-	Producer types.String `tfsdk:"producer"`
-	Category types.String `tfsdk:"category"`
-	Code     types.String `tfsdk:"code"`
-}
-
 // newTxDetailModel fills every computed attribute; the arguments (service_id,
 // id) are the caller's to set.
 func newTxDetailModel(t client.PaymentTransaction) txDetailModel {
@@ -109,8 +87,8 @@ func newTxDetailModel(t client.PaymentTransaction) txDetailModel {
 			Name: stringOrNull(t.Customer.Name), Email: stringOrNull(t.Customer.Email),
 			IP: stringOrNull(t.Customer.IP), Country: stringOrNull(t.Customer.Country),
 		},
-		Billing:   newTxDetailAddressModel(t.Billing),
-		Shipping:  newTxDetailAddressModel(t.Shipping),
+		Billing:   newAddressModel(t.Billing),
+		Shipping:  newAddressModel(t.Shipping),
 		PaidAt:    timestampOrNull(t.PaidAt),
 		ExpiresAt: timestampOrNull(t.ExpiresAt),
 		CreatedAt: timestamp(t.CreatedAt),
@@ -124,32 +102,8 @@ func newTxDetailModel(t client.PaymentTransaction) txDetailModel {
 		}
 	}
 	// A nil Cart is SimPay's null and stays null; [] stays [].
-	if t.Cart != nil {
-		m.Cart = make([]txDetailCartModel, 0, len(t.Cart))
-		for _, item := range t.Cart {
-			m.Cart = append(m.Cart, txDetailCartModel{
-				Name:     types.StringValue(item.Name),
-				Quantity: types.Int64Value(int64(item.Quantity)),
-				Price:    decimalOrNull(item.Price.String()),
-				Producer: stringOrNull(item.Producer),
-				Category: stringOrNull(item.Category),
-				Code:     stringOrNull(item.Code),
-			})
-		}
-	}
+	m.Cart = cartModels(t.Cart)
 	return m
-}
-
-func newTxDetailAddressModel(a *client.Address) *txDetailAddressModel {
-	if a == nil {
-		return nil
-	}
-	return &txDetailAddressModel{
-		Name: stringOrNull(a.Name), Surname: stringOrNull(a.Surname), Street: stringOrNull(a.Street),
-		Building: stringOrNull(a.Building), Flat: stringOrNull(a.Flat), City: stringOrNull(a.City),
-		Region: stringOrNull(a.Region), PostalCode: stringOrNull(a.PostalCode), Country: stringOrNull(a.Country),
-		Company: stringOrNull(a.Company),
-	}
 }
 
 func (d *paymentTransactionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

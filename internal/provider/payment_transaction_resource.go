@@ -705,12 +705,10 @@ func (m *paymentTransactionModel) setArguments(t *client.PaymentTransaction) {
 	}
 	m.Billing = addressModel(t.Billing)
 	m.Shipping = addressModel(t.Shipping)
+	// The argument cannot be an empty list, so SimPay's [] is null here.
 	m.Cart = nil
-	for _, it := range t.Cart {
-		m.Cart = append(m.Cart, paymentCartItemModel{
-			Name: types.StringValue(it.Name), Quantity: types.Int64Value(int64(it.Quantity)), Price: decimalOrNull(it.Price.String()),
-			Producer: stringOrNull(it.Producer), Category: stringOrNull(it.Category), Code: stringOrNull(it.Code),
-		})
+	if len(t.Cart) > 0 {
+		m.Cart = cartModels(t.Cart)
 	}
 	m.ReturnURLs = nil
 	if r := t.Redirect; anySet(r.Success, r.Failure) {
@@ -724,9 +722,7 @@ func addressModel(a *client.Address) *paymentAddressModel {
 	if a == nil || !anySet(a.Name, a.Surname, a.Street, a.Building, a.Flat, a.City, a.Region, a.PostalCode, a.Country, a.Company) {
 		return nil
 	}
-	return &paymentAddressModel{Name: stringOrNull(a.Name), Surname: stringOrNull(a.Surname), Street: stringOrNull(a.Street),
-		Building: stringOrNull(a.Building), Flat: stringOrNull(a.Flat), City: stringOrNull(a.City), Region: stringOrNull(a.Region),
-		PostalCode: stringOrNull(a.PostalCode), Country: stringOrNull(a.Country), Company: stringOrNull(a.Company)}
+	return newAddressModel(a)
 }
 
 func anySet(values ...*string) bool {
