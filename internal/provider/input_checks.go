@@ -3,6 +3,7 @@ package provider
 import (
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -37,4 +38,25 @@ func apiTokenValidator() validator.String {
 		}
 		return ""
 	}}
+}
+
+// checkedTimeouts gives the durations of a timeouts attribute (from
+// terraform-plugin-framework-timeouts) the provider's duration check: the
+// library's own error does not name the attribute, and it accepts zero and
+// negative durations, which would make every create or read fail at once.
+func checkedTimeouts(a schema.Attribute) schema.Attribute {
+	nested, ok := a.(schema.SingleNestedAttribute)
+	if !ok {
+		return a
+	}
+	attrs := make(map[string]schema.Attribute, len(nested.Attributes))
+	for name, inner := range nested.Attributes {
+		if s, ok := inner.(schema.StringAttribute); ok {
+			s.Validators = []validator.String{durationValidator()}
+			inner = s
+		}
+		attrs[name] = inner
+	}
+	nested.Attributes = attrs
+	return nested
 }
