@@ -30,7 +30,7 @@ const (
 // createOnlyTimeoutsAttribute is the timeouts attribute (create, read) of a
 // create-only resource; changing it updates state in place and sends nothing.
 func createOnlyTimeoutsAttribute(ctx context.Context, kind string) schema.Attribute {
-	a := timeouts.Attributes(ctx, timeouts.Opts{
+	a := checkedTimeouts(timeouts.Attributes(ctx, timeouts.Opts{
 		Create: true,
 		Read:   true,
 		CreateDescription: fmt.Sprintf("How long creating the %s may take in all (the request to SimPay, its retries and "+
@@ -38,7 +38,7 @@ func createOnlyTimeoutsAttribute(ctx context.Context, kind string) schema.Attrib
 			createOnlyDefaultCreateTimeout),
 		ReadDescription: fmt.Sprintf("How long reading the %s back during a refresh may take, as a duration such as "+
 			"`\"30s\"` or `\"5m\"`. Defaults to `%s`.", kind, createOnlyDefaultReadTimeout),
-	})
+	}))
 	if nested, ok := a.(schema.SingleNestedAttribute); ok {
 		nested.MarkdownDescription = "Time limits of the operations that talk to SimPay. Changing them updates the " +
 			"resource in place and sends nothing to SimPay."

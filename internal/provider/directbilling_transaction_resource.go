@@ -169,7 +169,7 @@ func (r *directBillingTransactionResource) Schema(ctx context.Context, _ resourc
 				MarkdownDescription: fmt.Sprintf("Description shown to the payer on the payment page, 1 to %d characters "+
 					"(SimPay's OpenAPI file gives `maximum: %d` for it, read here as a maximum length). Changing it "+
 					"replaces the transaction.", dbTextMaxLength, dbTextMaxLength) + notSentBack,
-				Validators:    []validator.String{stringvalidator.LengthBetween(1, dbTextMaxLength)},
+				Validators:    []validator.String{stringvalidator.UTF8LengthBetween(1, dbTextMaxLength)},
 				PlanModifiers: replaceString(),
 			},
 			"control": schema.StringAttribute{
@@ -178,13 +178,14 @@ func (r *directBillingTransactionResource) Schema(ctx context.Context, _ resourc
 					"number, 1 to %d characters (SimPay's OpenAPI file gives `maximum: %d` for it, read here as a "+
 					"maximum length). SimPay sends it back in notifications and lets you filter transactions by it. "+
 					"Changing it replaces the transaction.", dbTextMaxLength, dbTextMaxLength),
-				Validators:    []validator.String{stringvalidator.LengthBetween(1, dbTextMaxLength)},
+				Validators:    []validator.String{stringvalidator.UTF8LengthBetween(1, dbTextMaxLength)},
 				PlanModifiers: replaceReturnedString(),
 			},
 			"return_urls": schema.SingleNestedAttribute{
 				Optional: true,
 				MarkdownDescription: "Where SimPay sends the payer after the payment. Changing it replaces the " +
-					"transaction." + notSentBack,
+					"transaction. Set at least one URL, or leave the whole object out." + notSentBack,
+				Validators:    []validator.Object{notEmptyObject()},
 				PlanModifiers: replaceObject(),
 				Attributes: map[string]schema.Attribute{
 					"success": schema.StringAttribute{

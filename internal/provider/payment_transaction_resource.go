@@ -367,7 +367,7 @@ func (r *paymentTransactionResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"referer": optionalString("Referer sent to SimPay, 6 to 64 characters. SimPay does not return it: null after an "+
 				"import until the configuration records it.", false, stringvalidator.UTF8LengthBetween(6, 64)),
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true}),
+			"timeouts": checkedTimeouts(timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true})),
 
 			"redirect_url": computedString("URL of the payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),

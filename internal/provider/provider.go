@@ -64,11 +64,13 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"currencies, transactions and refunds, SMS premium and DirectBilling.",
 		Attributes: map[string]schema.Attribute{
 			"api_token": schema.StringAttribute{
-				Optional:  true,
-				Sensitive: true,
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{apiTokenValidator()},
 				MarkdownDescription: "SimPay API token (SimPay panel: My Account > API keys), sent as a bearer token. " +
 					"Falls back to the `" + envAPIToken + "` environment variable. Not needed for `terraform validate`; " +
-					"reported as missing only when something is read from SimPay.",
+					"reported as missing only when something is read from SimPay. A token with a line break or spaces around it is " +
+					"refused; a token read with `file()` keeps the file's final line break, so use `trimspace(file(...))`.",
 			},
 			"base_url": schema.StringAttribute{
 				Optional: true,
@@ -212,6 +214,10 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 	}
 	if !cfg.APIToken.IsNull() {
 		s.token = cfg.APIToken.ValueString()
+	} else if problem := apiTokenProblem(s.token); problem != "" {
+		// api_token itself was checked at validate by apiTokenValidator.
+		diags.AddError("Invalid "+envAPIToken+" environment variable", envAPIToken+" "+problem+apiTokenAdvice+
+			" Fix or unset "+envAPIToken+", or set api_token in the provider block.")
 	}
 	switch {
 	case !cfg.BaseURL.IsNull():

@@ -1,0 +1,720 @@
+package provider
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
+)
+
+// badInputCase is one invalid configuration that must be refused before the
+// provider sends anything to SimPay.
+type badInputCase struct {
+	name string
+	// provider is the body of the provider block; %URL% is replaced by the
+	// case's mock. Empty means the mock's URL and token: if the input were
+	// accepted, the data sources of body would be read from the mock.
+	provider string
+	env      map[string]string
+	// body is the data source, resource or import block under test.
+	body string
+	// stage is where the input must be refused: "validate" (terraform
+	// validate, which does not even configure the provider), "plan" (valid
+	// for terraform validate, refused by terraform plan) or "import" (the
+	// terraform import command, with importArgs).
+	stage      string
+	importArgs []string
+	// attr is the attribute, setting or import id part the error must name,
+	// in its text or through the source range Terraform reports it at.
+	attr string
+	// want must match the error's summary and detail.
+	want string
+	// mustNotSay must not appear in any diagnostic (a secret in the input).
+	mustNotSay string
+}
+
+// badInputTally is what the suite measured, printed by TestMain.
+var badInputTally struct {
+	tried, rejected atomic.Int64
+}
+
+const (
+	validServiceID = `service_id = "d151e4f9"`
+	paidTxID       = "528bd43f-d08a-43f5-9462-861e54db37bf"
+	paidRefundID   = "019483a5-885e-70f7-9b5b-94387a6690da"
+	dbTxID         = "4e0d8c7b-2a91-4f3e-8b6d-5c1a9e7f2d30"
+	readIPs        = `data "simpay_notification_ips" "read" {}`
+)
+
+// hclBlock writes a block with default arguments, each replaced by a line of
+// lines that sets the same name.
+func hclBlock(header string, defaults []string, lines ...string) string {
+	set := map[string]bool{}
+	for _, l := range lines {
+		name, _, _ := strings.Cut(l, "=")
+		set[strings.TrimSpace(name)] = true
+	}
+	var b strings.Builder
+	b.WriteString(header + " {\n")
+	for _, d := range defaults {
+		name, _, _ := strings.Cut(d, "=")
+		if !set[strings.TrimSpace(name)] {
+			b.WriteString("  " + d + "\n")
+		}
+	}
+	for _, l := range lines {
+		b.WriteString("  " + l + "\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+func paymentTx(lines ...string) string {
+	return hclBlock(`resource "simpay_payment_transaction" "bad"`, []string{validServiceID, `amount = "24.99"`}, lines...)
+}
+
+func refundRes(lines ...string) string {
+	return hclBlock(`resource "simpay_payment_refund" "bad"`,
+		[]string{validServiceID, `transaction_id = "` + paidTxID + `"`}, lines...)
+}
+
+func dbTx(lines ...string) string {
+	return hclBlock(`resource "simpay_directbilling_transaction" "bad"`, []string{validServiceID, `amount = "19.99"`}, lines...)
+}
+
+func dataSource(typ string, defaults []string, lines ...string) string {
+	return hclBlock(`data "`+typ+`" "bad"`, defaults, lines...)
+}
+
+func importBlock(to, id string) string {
+	return "import {\n  to = " + to + "\n  id = " + quoteHCL(id) + "\n}\n"
+}
+
+// quoteHCL quotes s as an HCL string; JSON escapes are valid HCL escapes.
+func quoteHCL(s string) string {
+	b, _ := json.Marshal(s)
+	return strings.NewReplacer("${", "$${", "%{", "%%{").Replace(string(b))
+}
+
+func q(name, value string) string { return name + " = " + quoteHCL(value) }
+
+func badInputCases() []badInputCase {
+	long := func(n int) string { return strings.Repeat("x", n) }
+	polish := func(n int) string { return strings.Repeat("ż", n) }
+	mockSettings := `base_url = "%URL%"` + "\n  " + q("api_token", simpaymock.DefaultToken)
+	withSetting := func(s string) string { return mockSettings + "\n  " + s }
+	token := func(s string) string { return `base_url = "%URL%"` + "\n  " + s }
+	channels := func(lines ...string) string {
+		return dataSource("simpay_payment_channels", []string{validServiceID}, lines...)
+	}
+	calc := func(lines ...string) string {
+		return dataSource("simpay_directbilling_calculation", []string{validServiceID, `amount = "200"`}, lines...)
+	}
+	directReady := []string{`direct_channel = "blik"`}
+	return []badInputCase{
+		// Provider settings. Every one keeps a data source, which a provider
+		// that accepted the setting would read.
+		{name: "provider/base_url plain http to a remote host", provider: withoutBaseURL(mockSettings, `base_url = "http://api.simpay.pl/"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `plain http.*loopback`},
+		{name: "provider/base_url plain http to a private address", provider: withoutBaseURL(mockSettings, `base_url = "http://10.0.0.5:8089/"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `plain http.*loopback`},
+		{name: "provider/base_url plain http to a host named like localhost", provider: withoutBaseURL(mockSettings, `base_url = "http://localhost.attacker.example/"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `plain http.*loopback`},
+		{name: "provider/base_url without scheme", provider: withoutBaseURL(mockSettings, `base_url = "api.simpay.pl"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `not absolute`},
+		{name: "provider/base_url with credentials", provider: withoutBaseURL(mockSettings, `base_url = "https://shop:hunter2secret@api.simpay.pl/"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `contains credentials`, mustNotSay: "hunter2secret"},
+		{name: "provider/base_url with a query", provider: withoutBaseURL(mockSettings, `base_url = "https://api.simpay.pl/?debug=1"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `query or fragment`},
+		{name: "provider/base_url with another scheme", provider: withoutBaseURL(mockSettings, `base_url = "ftp://api.simpay.pl/"`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `scheme "ftp"`},
+		{name: "provider/base_url empty", provider: withoutBaseURL(mockSettings, `base_url = ""`),
+			body: readIPs, stage: "validate", attr: "base_url", want: `base URL is empty`},
+		{name: "provider/request_timeout not a duration", provider: withSetting(`request_timeout = "soon"`),
+			body: readIPs, stage: "validate", attr: "request_timeout", want: `must be a duration such as "30s"`},
+		{name: "provider/request_timeout without a unit", provider: withSetting(`request_timeout = "30"`),
+			body: readIPs, stage: "validate", attr: "request_timeout", want: `must be a duration such as "30s"`},
+		{name: "provider/request_timeout negative", provider: withSetting(`request_timeout = "-5s"`),
+			body: readIPs, stage: "validate", attr: "request_timeout", want: `must be a positive duration`},
+		{name: "provider/request_timeout zero", provider: withSetting(`request_timeout = "0s"`),
+			body: readIPs, stage: "validate", attr: "request_timeout", want: `must be a positive duration`},
+		{name: "provider/max_retries negative", provider: withSetting(`max_retries = -1`),
+			body: readIPs, stage: "validate", attr: "max_retries", want: `between 0 and 10, got: -1`},
+		{name: "provider/max_retries too many", provider: withSetting(`max_retries = 11`),
+			body: readIPs, stage: "validate", attr: "max_retries", want: `between 0 and 10, got: 11`},
+		{name: "provider/max_retries not a number", provider: withSetting(`max_retries = "three"`),
+			body: readIPs, stage: "validate", attr: "max_retries", want: `a number is required`},
+		{name: "provider/max_retries not whole", provider: withSetting(`max_retries = 1.5`),
+			body: readIPs, stage: "validate", attr: "max_retries", want: `whole number|integer|Int64`},
+		{name: "provider/max_concurrent_requests zero", provider: withSetting(`max_concurrent_requests = 0`),
+			body: readIPs, stage: "validate", attr: "max_concurrent_requests", want: `between 1 and 32, got: 0`},
+		{name: "provider/max_concurrent_requests too many", provider: withSetting(`max_concurrent_requests = 33`),
+			body: readIPs, stage: "validate", attr: "max_concurrent_requests", want: `between 1 and 32, got: 33`},
+		{name: "provider/api_token with a trailing line break", provider: token(q("api_token", simpaymock.DefaultToken+"\n")),
+			body: readIPs, stage: "validate", attr: "api_token", want: `line break`, mustNotSay: simpaymock.DefaultToken},
+		{name: "provider/api_token with surrounding spaces", provider: token(q("api_token", " "+simpaymock.DefaultToken+" ")),
+			body: readIPs, stage: "validate", attr: "api_token", want: `space`, mustNotSay: simpaymock.DefaultToken},
+		{name: "provider/api_token from a sensitive variable with a line break", provider: token(`api_token = var.simpay_api_token`),
+			env:   map[string]string{"TF_VAR_simpay_api_token": simpaymock.DefaultToken + "\n"},
+			body:  "variable \"simpay_api_token\" {\n  type      = string\n  sensitive = true\n}\n\n" + readIPs,
+			stage: "plan", attr: "api_token", want: `line break`, mustNotSay: simpaymock.DefaultToken},
+		{name: "provider/api_token empty", provider: token(`api_token = ""`),
+			body: readIPs, stage: "plan", attr: "api_token", want: `Missing SimPay API token`},
+		{name: "provider/misspelled setting", provider: withSetting(`token = "x"`),
+			body: readIPs, stage: "validate", attr: "token", want: `not expected here`},
+		{name: "provider/SIMPAY_API_TOKEN with a trailing line break", provider: `base_url = "%URL%"`,
+			env:  map[string]string{envAPIToken: simpaymock.DefaultToken + "\n"},
+			body: readIPs, stage: "plan", attr: envAPIToken, want: `line break`, mustNotSay: simpaymock.DefaultToken},
+		{name: "provider/SIMPAY_BASE_URL plain http to a remote host", provider: q("api_token", simpaymock.DefaultToken),
+			env:  map[string]string{envBaseURL: "http://api.simpay.pl/"},
+			body: readIPs, stage: "plan", attr: envBaseURL, want: `Invalid SIMPAY_BASE_URL environment variable.*plain http`},
+		{name: "provider/SIMPAY_BASE_URL not a URL", provider: q("api_token", simpaymock.DefaultToken),
+			env:  map[string]string{envBaseURL: "simpay"},
+			body: readIPs, stage: "plan", attr: envBaseURL, want: `Invalid SIMPAY_BASE_URL environment variable.*not absolute`},
+
+		// Data sources: ids, amounts, currencies.
+		{name: "data/payment_service id in upper case", body: dataSource("simpay_payment_service", nil, `id = "D151E4F9"`),
+			stage: "validate", attr: "id", want: `must be a SimPay service id`},
+		{name: "data/payment_service id too short", body: dataSource("simpay_payment_service", nil, `id = "d151e4f"`),
+			stage: "validate", attr: "id", want: `must be a SimPay service id`},
+		{name: "data/payment_service id with a trailing space", body: dataSource("simpay_payment_service", nil, `id = "d151e4f9 "`),
+			stage: "validate", attr: "id", want: `must be a SimPay service id`},
+		{name: "data/payment_service id missing", body: dataSource("simpay_payment_service", nil),
+			stage: "validate", attr: "id", want: `argument "id" is required`},
+		{name: "data/payment_channels service_id not hexadecimal", body: channels(`service_id = "zzzzzzzz"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/payment_channels currency in lower case", body: channels(`currency = "pln"`),
+			stage: "validate", attr: "currency", want: `ISO 4217.*write it in upper case: "PLN"`},
+		{name: "data/payment_channels currency unknown", body: channels(`currency = "ZZZ"`),
+			stage: "validate", attr: "currency", want: `ISO 4217 currency code`},
+		{name: "data/payment_channels amount zero", body: channels(`amount = "0"`),
+			stage: "validate", attr: "amount", want: `at least 0.01`},
+		{name: "data/payment_channels amount with three decimals", body: channels(`amount = "1.999"`),
+			stage: "validate", attr: "amount", want: `at most 2 decimal places`},
+		{name: "data/payment_channels amount negative", body: channels(`amount = "-5"`),
+			stage: "validate", attr: "amount", want: `at least 0.01, got "-5"`},
+		{name: "data/payment_channels amount not a number", body: channels(`amount = "ten"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/payment_channels amount with an exponent", body: channels(`amount = "1e3"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/payment_channels amount with a decimal comma", body: channels(`amount = "1,50"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/payment_currencies service_id with a path", body: dataSource("simpay_payment_currencies", nil, `service_id = "d151e4f9/../../ip"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/payment_transactions service_id empty", body: dataSource("simpay_payment_transactions", nil, `service_id = ""`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/payment_transactions max_items zero", body: dataSource("simpay_payment_transactions", []string{validServiceID}, `max_items = 0`),
+			stage: "validate", attr: "max_items", want: `at least 1, got: 0`},
+		{name: "data/payment_transactions max_items negative", body: dataSource("simpay_payment_transactions", []string{validServiceID}, `max_items = -3`),
+			stage: "validate", attr: "max_items", want: `at least 1, got: -3`},
+		{name: "data/payment_transaction id not a UUID", body: dataSource("simpay_payment_transaction", []string{validServiceID}, `id = "not-a-uuid"`),
+			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
+		{name: "data/payment_transaction id in upper case", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", strings.ToUpper(paidTxID))),
+			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
+		{name: "data/payment_transaction id with a path", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", paidTxID+"/refunds")),
+			stage: "validate", attr: "id", want: `must be a SimPay transaction id`},
+		{name: "data/payment_transaction service_id with a query", body: dataSource("simpay_payment_transaction", []string{q("id", paidTxID)}, `service_id = "d151e4f9?page=2"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/payment_refunds transaction_id not a UUID", body: dataSource("simpay_payment_refunds", []string{validServiceID},
+			// The mock holds a transaction with this id (SimPay's example), but
+			// an id typed by the user must be a UUID.
+			`transaction_id = "328bd42d-d08b-43f6-9463-869e5bd32b4"`),
+			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
+		{name: "data/sms_service id too short", body: dataSource("simpay_sms_service", nil, `id = "123"`),
+			stage: "validate", attr: "id", want: `must be a SimPay service id`},
+		{name: "data/sms_numbers service_id not hexadecimal", body: dataSource("simpay_sms_numbers", nil, `service_id = "xyz"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/directbilling_service id with a query", body: dataSource("simpay_directbilling_service", nil, `id = "d151e4f9?x=1"`),
+			stage: "validate", attr: "id", want: `must be a SimPay service id`},
+		{name: "data/directbilling_calculation service_id in upper case", body: calc(`service_id = "D151E4F9"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/directbilling_calculation amount zero", body: calc(`amount = "0"`),
+			stage: "validate", attr: "amount", want: `at least 0.01`},
+		{name: "data/directbilling_calculation amount below a grosz", body: calc(`amount = "0.001"`),
+			stage: "validate", attr: "amount", want: `at most 2 decimal places`},
+		{name: "data/directbilling_calculation amount empty", body: calc(`amount = ""`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/directbilling_calculation amount with a leading space", body: calc(`amount = " 10"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/directbilling_calculation amount in full-width digits", body: calc(`amount = "１０"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/directbilling_calculation amount of 70 digits", body: calc(q("amount", strings.Repeat("9", 70))),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+
+		// simpay_payment_transaction.
+		{name: "payment_transaction/service_id in upper case", body: paymentTx(`service_id = "D151E4F9"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "payment_transaction/amount below the minimum", body: paymentTx(`amount = "0.99"`),
+			stage: "validate", attr: "amount", want: `must be at least 1, got "0.99"`},
+		{name: "payment_transaction/amount zero", body: paymentTx(`amount = "0"`),
+			stage: "validate", attr: "amount", want: `must be at least 1, got "0"`},
+		{name: "payment_transaction/amount with three decimals", body: paymentTx(`amount = "10.001"`),
+			stage: "validate", attr: "amount", want: `at most 2 decimal places`},
+		{name: "payment_transaction/amount negative", body: paymentTx(`amount = "-10"`),
+			stage: "validate", attr: "amount", want: `must be at least 1, got "-10"`},
+		{name: "payment_transaction/amount not a number", body: paymentTx(`amount = "abc"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_transaction/amount with a decimal comma", body: paymentTx(`amount = "24,99"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_transaction/amount without an integer part", body: paymentTx(`amount = ".5"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_transaction/amount with a plus sign", body: paymentTx(`amount = "+10"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_transaction/amount with a currency", body: paymentTx(`amount = "24.99 PLN"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_transaction/currency in lower case", body: paymentTx(`currency = "pln"`),
+			stage: "validate", attr: "currency", want: `write it in upper case: "PLN"`},
+		{name: "payment_transaction/currency of four letters", body: paymentTx(`currency = "EURO"`),
+			stage: "validate", attr: "currency", want: `ISO 4217 currency code`},
+		{name: "payment_transaction/currency symbol", body: paymentTx(`currency = "zł"`),
+			stage: "validate", attr: "currency", want: `ISO 4217 currency code`},
+		{name: "payment_transaction/description too long", body: paymentTx(q("description", long(65))),
+			stage: "validate", attr: "description", want: `character count must be between 1 and 64, got: 65`},
+		{name: "payment_transaction/description of 65 Polish letters", body: paymentTx(q("description", polish(65))),
+			stage: "validate", attr: "description", want: `character count must be between 1 and 64, got: 65`},
+		{name: "payment_transaction/description empty", body: paymentTx(`description = ""`),
+			stage: "validate", attr: "description", want: `character count must be between 1 and 64, got: 0`},
+		{name: "payment_transaction/control too long", body: paymentTx(q("control", long(256))),
+			stage: "validate", attr: "control", want: `character count must be between 1 and 255, got: 256`},
+		{name: "payment_transaction/customer empty", body: paymentTx(`customer = {}`),
+			stage: "validate", attr: "customer", want: `has no attribute set`},
+		{name: "payment_transaction/customer.name too long", body: paymentTx(`customer = { name = "` + long(65) + `" }`),
+			stage: "validate", attr: "customer.name", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/customer.email without a domain", body: paymentTx(`customer = { email = "jan@" }`),
+			stage: "validate", attr: "customer.email", want: `plain email address`},
+		{name: "payment_transaction/customer.email with a display name", body: paymentTx(`customer = { email = "Jan <jan@example.com>" }`),
+			stage: "validate", attr: "customer.email", want: `plain email address`},
+		{name: "payment_transaction/customer.email on a dotless host", body: paymentTx(`customer = { email = "jan@localhost" }`),
+			stage: "validate", attr: "customer.email", want: `plain email address`},
+		{name: "payment_transaction/customer.email too long", body: paymentTx(`customer = { email = "` + long(53) + `@example.com" }`),
+			stage: "validate", attr: "customer.email", want: `at most 64, got: 65`},
+		{name: "payment_transaction/customer.ip out of range", body: paymentTx(`customer = { ip = "300.1.1.1" }`),
+			stage: "validate", attr: "customer.ip", want: `IPv4 or IPv6 address`},
+		{name: "payment_transaction/customer.ip with a zone", body: paymentTx(`customer = { ip = "fe80::1%eth0" }`),
+			stage: "validate", attr: "customer.ip", want: `IPv4 or IPv6 address`},
+		{name: "payment_transaction/customer.ip as a network", body: paymentTx(`customer = { ip = "203.0.113.0/24" }`),
+			stage: "validate", attr: "customer.ip", want: `IPv4 or IPv6 address`},
+		{name: "payment_transaction/customer.country_code in lower case", body: paymentTx(`customer = { country_code = "pl" }`),
+			stage: "validate", attr: "customer.country_code", want: `write it in upper case: "PL"`},
+		{name: "payment_transaction/customer.country_code UK", body: paymentTx(`customer = { country_code = "UK" }`),
+			stage: "validate", attr: "customer.country_code", want: `the United Kingdom is "GB"`},
+		{name: "payment_transaction/customer.country_code of three letters", body: paymentTx(`customer = { country_code = "POL" }`),
+			stage: "validate", attr: "customer.country_code", want: `ISO 3166-1 alpha-2`},
+		{name: "payment_transaction/antifraud empty", body: paymentTx(`antifraud = {}`),
+			stage: "validate", attr: "antifraud", want: `has no attribute set`},
+		{name: "payment_transaction/antifraud.steamid too short", body: paymentTx(`antifraud = { steamid = "123" }`),
+			stage: "validate", attr: "antifraud.steamid", want: `must be a SteamID64`},
+		{name: "payment_transaction/antifraud.useragent empty", body: paymentTx(`antifraud = { useragent = "" }`),
+			stage: "validate", attr: "antifraud.useragent", want: `at least 1, got: 0`},
+		{name: "payment_transaction/billing empty", body: paymentTx(`billing = {}`),
+			stage: "validate", attr: "billing", want: `has no attribute set`},
+		{name: "payment_transaction/billing.name too short", body: paymentTx(`billing = { name = "Jan" }`),
+			stage: "validate", attr: "billing.name", want: `between 5 and 64, got: 3`},
+		{name: "payment_transaction/billing.name too long", body: paymentTx(`billing = { name = "` + long(65) + `" }`),
+			stage: "validate", attr: "billing.name", want: `between 5 and 64, got: 65`},
+		{name: "payment_transaction/billing.surname too long", body: paymentTx(`billing = { surname = "` + long(65) + `" }`),
+			stage: "validate", attr: "billing.surname", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/billing.street too long", body: paymentTx(`billing = { street = "` + long(65) + `" }`),
+			stage: "validate", attr: "billing.street", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/billing.building too long", body: paymentTx(`billing = { building = "` + long(17) + `" }`),
+			stage: "validate", attr: "billing.building", want: `between 1 and 16, got: 17`},
+		{name: "payment_transaction/billing.flat too long", body: paymentTx(`billing = { flat = "` + long(17) + `" }`),
+			stage: "validate", attr: "billing.flat", want: `between 1 and 16, got: 17`},
+		{name: "payment_transaction/billing.city too long", body: paymentTx(`billing = { city = "` + long(33) + `" }`),
+			stage: "validate", attr: "billing.city", want: `between 1 and 32, got: 33`},
+		{name: "payment_transaction/billing.region too long", body: paymentTx(`billing = { region = "` + long(33) + `" }`),
+			stage: "validate", attr: "billing.region", want: `between 1 and 32, got: 33`},
+		{name: "payment_transaction/billing.postal_code empty", body: paymentTx(`billing = { postal_code = "" }`),
+			stage: "validate", attr: "billing.postal_code", want: `at least 1, got: 0`},
+		{name: "payment_transaction/billing.country unknown", body: paymentTx(`billing = { country = "XX" }`),
+			stage: "validate", attr: "billing.country", want: `ISO 3166-1 alpha-2`},
+		{name: "payment_transaction/shipping.country in lower case", body: paymentTx(`shipping = { country = "de" }`),
+			stage: "validate", attr: "shipping.country", want: `write it in upper case: "DE"`},
+		{name: "payment_transaction/shipping.name too short", body: paymentTx(`shipping = { name = "Ola" }`),
+			stage: "validate", attr: "shipping.name", want: `between 5 and 64, got: 3`},
+		{name: "payment_transaction/cart empty", body: paymentTx(`cart = []`),
+			stage: "validate", attr: "cart", want: `at least 1 elements, got: 0`},
+		{name: "payment_transaction/cart item name too short", body: paymentTx(`cart = [{ name = "ab", quantity = 1, price = "24.99" }]`),
+			stage: "validate", attr: "cart[0].name", want: `between 3 and 64, got: 2`},
+		{name: "payment_transaction/cart item name too long", body: paymentTx(`cart = [{ name = "` + long(65) + `", quantity = 1, price = "24.99" }]`),
+			stage: "validate", attr: "cart[0].name", want: `between 3 and 64, got: 65`},
+		{name: "payment_transaction/cart item quantity zero", body: paymentTx(`cart = [{ name = "Mug", quantity = 0, price = "24.99" }]`),
+			stage: "validate", attr: "cart[0].quantity", want: `at least 1, got: 0`},
+		{name: "payment_transaction/cart item price zero", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "0" }]`),
+			stage: "validate", attr: "cart[0].price", want: `at least 0.01, got "0"`},
+		{name: "payment_transaction/cart item price below a grosz", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "0.001" }]`),
+			stage: "validate", attr: "cart[0].price", want: `at most 2 decimal places`},
+		{name: "payment_transaction/cart item price not a number", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "free" }]`),
+			stage: "validate", attr: "cart[0].price", want: `is not a decimal number`},
+		{name: "payment_transaction/cart item price negative", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "1.00" }, { name = "Discount", quantity = 1, price = "-5" }]`),
+			stage: "validate", attr: "cart[1].price", want: `at least 0.01, got "-5"`},
+		{name: "payment_transaction/cart item producer too long", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "9", producer = "` + long(65) + `" }]`),
+			stage: "validate", attr: "cart[0].producer", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/cart item category too long", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "9", category = "` + long(65) + `" }]`),
+			stage: "validate", attr: "cart[0].category", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/cart item code too long", body: paymentTx(`cart = [{ name = "Mug", quantity = 1, price = "9", code = "` + long(65) + `" }]`),
+			stage: "validate", attr: "cart[0].code", want: `between 1 and 64, got: 65`},
+		{name: "payment_transaction/cart item without a price", body: paymentTx(`cart = [{ name = "Mug", quantity = 1 }]`),
+			stage: "validate", attr: "price", want: `attribute "price" is required`},
+		{name: "payment_transaction/return_urls empty", body: paymentTx(`return_urls = {}`),
+			stage: "validate", attr: "return_urls", want: `has no attribute set`},
+		{name: "payment_transaction/return_urls.success ftp", body: paymentTx(`return_urls = { success = "ftp://shop.example.com/paid" }`),
+			stage: "validate", attr: "return_urls.success", want: `absolute http\(s\) URL`},
+		{name: "payment_transaction/return_urls.failure relative", body: paymentTx(`return_urls = { failure = "/failed" }`),
+			stage: "validate", attr: "return_urls.failure", want: `absolute http\(s\) URL`},
+		{name: "payment_transaction/return_urls.success javascript", body: paymentTx(`return_urls = { success = "javascript:alert(1)" }`),
+			stage: "validate", attr: "return_urls.success", want: `absolute http\(s\) URL`},
+		{name: "payment_transaction/return_urls.success without a host", body: paymentTx(`return_urls = { success = "https://" }`),
+			stage: "validate", attr: "return_urls.success", want: `absolute http\(s\) URL`},
+		{name: "payment_transaction/direct_channel alone", body: paymentTx(directReady...),
+			stage: "validate", attr: "direct_channel", want: `Missing: customer.ip and antifraud.useragent`},
+		{name: "payment_transaction/direct_channel without antifraud.useragent", body: paymentTx(append(directReady, `customer = { ip = "203.0.113.7" }`)...),
+			stage: "validate", attr: "direct_channel", want: `Missing: antifraud.useragent\.`},
+		{name: "payment_transaction/direct_channel without customer.ip", body: paymentTx(append(directReady,
+			`customer = { email = "jan@example.com" }`, `antifraud = { useragent = "Mozilla/5.0" }`)...),
+			stage: "validate", attr: "direct_channel", want: `Missing: customer.ip\.`},
+		{name: "payment_transaction/direct_channel empty", body: paymentTx(`direct_channel = ""`,
+			`customer = { ip = "203.0.113.7" }`, `antifraud = { useragent = "Mozilla/5.0" }`),
+			stage: "validate", attr: "direct_channel", want: `at least 1, got: 0`},
+		{name: "payment_transaction/channels empty", body: paymentTx(`channels = []`),
+			stage: "validate", attr: "channels", want: `at least 1 elements, got: 0`},
+		{name: "payment_transaction/channels repeated", body: paymentTx(`channels = ["blik", "blik"]`),
+			stage: "validate", attr: "channels", want: `duplicate values`},
+		{name: "payment_transaction/channels with an empty id", body: paymentTx(`channels = ["blik", ""]`),
+			stage: "validate", attr: "channels[1]", want: `at least 1, got: 0`},
+		{name: "payment_transaction/channel_types empty", body: paymentTx(`channel_types = {}`),
+			stage: "validate", attr: "channel_types", want: `has no attribute set`},
+		{name: "payment_transaction/channel_types.blik not a bool", body: paymentTx(`channel_types = { blik = "yes" }`),
+			stage: "validate", attr: "channel_types", want: `bool required|a bool is required`},
+		{name: "payment_transaction/referer too short", body: paymentTx(`referer = "abc"`),
+			stage: "validate", attr: "referer", want: `between 6 and 64, got: 3`},
+		{name: "payment_transaction/referer too long", body: paymentTx(q("referer", long(65))),
+			stage: "validate", attr: "referer", want: `between 6 and 64, got: 65`},
+		{name: "payment_transaction/timeouts.create in words", body: paymentTx(`timeouts = { create = "5 minutes" }`),
+			stage: "validate", attr: "timeouts.create", want: `must be a duration such as "30s"`},
+		{name: "payment_transaction/timeouts.read negative", body: paymentTx(`timeouts = { read = "-2m" }`),
+			stage: "validate", attr: "timeouts.read", want: `must be a positive duration`},
+		{name: "payment_transaction/unknown argument", body: paymentTx(`amount_pln = "24.99"`),
+			stage: "validate", attr: "amount_pln", want: `not expected here`},
+
+		// simpay_payment_refund.
+		{name: "payment_refund/service_id too long", body: refundRes(`service_id = "d151e4f90"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "payment_refund/transaction_id not a UUID", body: refundRes(`transaction_id = "order-1001"`),
+			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
+		{name: "payment_refund/transaction_id in upper case", body: refundRes(q("transaction_id", strings.ToUpper(paidTxID))),
+			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
+		{name: "payment_refund/amount zero", body: refundRes(`amount = "0"`),
+			stage: "validate", attr: "amount", want: `at least 0.01, got "0"`},
+		{name: "payment_refund/amount with three decimals", body: refundRes(`amount = "5.555"`),
+			stage: "validate", attr: "amount", want: `at most 2 decimal places`},
+		{name: "payment_refund/amount negative", body: refundRes(`amount = "-1"`),
+			stage: "validate", attr: "amount", want: `at least 0.01, got "-1"`},
+		{name: "payment_refund/amount in words", body: refundRes(`amount = "all"`),
+			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "payment_refund/timeouts.read in words", body: refundRes(`timeouts = { read = "forever" }`),
+			stage: "validate", attr: "timeouts.read", want: `must be a duration such as "30s"`},
+		{name: "payment_refund/timeouts.create zero", body: refundRes(`timeouts = { create = "0s" }`),
+			stage: "validate", attr: "timeouts.create", want: `must be a positive duration`},
+
+		// simpay_directbilling_transaction.
+		{name: "directbilling_transaction/service_id with a path", body: dbTx(`service_id = "../d151e4f9"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "directbilling_transaction/amount zero", body: dbTx(`amount = "0"`),
+			stage: "validate", attr: "amount", want: `at least 0.01, got "0"`},
+		{name: "directbilling_transaction/amount with three decimals", body: dbTx(`amount = "1.234"`),
+			stage: "validate", attr: "amount", want: `at most 2 decimal places`},
+		{name: "directbilling_transaction/amount negative", body: dbTx(`amount = "-19.99"`),
+			stage: "validate", attr: "amount", want: `at least 0.01, got "-19.99"`},
+		{name: "directbilling_transaction/amount_type unknown", body: dbTx(`amount_type = "brutto"`),
+			stage: "validate", attr: "amount_type", want: `must be one of.*"brutto"`},
+		{name: "directbilling_transaction/amount_type in upper case", body: dbTx(`amount_type = "GROSS"`),
+			stage: "validate", attr: "amount_type", want: `must be one of.*"GROSS"`},
+		{name: "directbilling_transaction/description too long", body: dbTx(q("description", long(129))),
+			stage: "validate", attr: "description", want: `between 1 and 128, got: 129`},
+		{name: "directbilling_transaction/description empty", body: dbTx(`description = ""`),
+			stage: "validate", attr: "description", want: `between 1 and 128, got: 0`},
+		{name: "directbilling_transaction/description of 129 Polish letters", body: dbTx(q("description", polish(129))),
+			stage: "validate", attr: "description", want: `character count must be between 1 and 128, got: 129`},
+		{name: "directbilling_transaction/control too long", body: dbTx(q("control", long(129))),
+			stage: "validate", attr: "control", want: `character count must be between 1 and 128, got: 129`},
+		{name: "directbilling_transaction/phone_number with a plus", body: dbTx(`phone_number = "+48123123123"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "directbilling_transaction/phone_number with spaces", body: dbTx(`phone_number = "48 123 123 123"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "directbilling_transaction/phone_number too short", body: dbTx(`phone_number = "12345678"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "directbilling_transaction/phone_number too long", body: dbTx(`phone_number = "4812312312312345"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "directbilling_transaction/steamid with a letter", body: dbTx(`steamid = "7656119800000000a"`),
+			stage: "validate", attr: "steamid", want: `must be a SteamID64`},
+		{name: "directbilling_transaction/return_urls empty", body: dbTx(`return_urls = {}`),
+			stage: "validate", attr: "return_urls", want: `has no attribute set`},
+		{name: "directbilling_transaction/return_urls.success not a URL", body: dbTx(`return_urls = { success = "not a url" }`),
+			stage: "validate", attr: "return_urls.success", want: `absolute http\(s\) URL`},
+		{name: "directbilling_transaction/return_urls.failure mailto", body: dbTx(`return_urls = { failure = "mailto:shop@example.com" }`),
+			stage: "validate", attr: "return_urls.failure", want: `absolute http\(s\) URL`},
+		{name: "directbilling_transaction/timeouts.create negative", body: dbTx(`timeouts = { create = "-1m" }`),
+			stage: "validate", attr: "timeouts.create", want: `must be a positive duration`},
+
+		// Malformed import ids, in import blocks (terraform plan) and with
+		// terraform import. The resources' configurations are valid.
+		{name: "import/payment_transaction id without a transaction", body: importBlock("simpay_payment_transaction.bad", "d151e4f9") + paymentTx(),
+			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_transaction.*has 1 part.*expected 2`},
+		{name: "import/payment_transaction transaction_id not a UUID", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/not-a-uuid") + paymentTx(),
+			stage: "plan", attr: "transaction_id", want: `transaction_id "not-a-uuid" is not in SimPay's format`},
+		{name: "import/payment_transaction service_id in upper case", body: importBlock("simpay_payment_transaction.bad", "D151E4F9/"+paidTxID) + paymentTx(),
+			stage: "plan", attr: "service_id", want: `service_id "D151E4F9" is not in SimPay's format`},
+		{name: "import/payment_transaction with a query", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/"+paidTxID+"?x=1") + paymentTx(),
+			stage: "plan", attr: "transaction_id", want: `transaction_id ".*\?x=1" is not in SimPay's format`},
+		{name: "import/payment_refund id without a refund", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID) + refundRes(),
+			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_refund.*has 2 part.*expected 3`},
+		{name: "import/payment_refund refund_id not a UUID", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID+"/1") + refundRes(),
+			stage: "plan", attr: "refund_id", want: `refund_id "1" is not in SimPay's format`},
+		{name: "import/payment_refund id with a leading space", body: importBlock("simpay_payment_refund.bad", " d151e4f9/"+paidTxID+"/"+paidRefundID) + refundRes(),
+			stage: "plan", attr: "service_id", want: `service_id " d151e4f9" is not in SimPay's format`},
+		{name: "import/directbilling_transaction id with a colon", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9:"+dbTxID) + dbTx(),
+			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 1 part.*expected 2`},
+		{name: "import/directbilling_transaction id with a path", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9/../../ip") + dbTx(),
+			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 4 part.*expected 2`},
+		{name: "import/directbilling_transaction id empty", body: importBlock("simpay_directbilling_transaction.bad", "") + dbTx(),
+			stage: "validate", attr: "id", want: `import ID cannot be empty|empty`},
+		{name: "cli-import/payment_transaction transaction_id not a UUID", body: paymentTx(),
+			stage: "import", importArgs: []string{"simpay_payment_transaction.bad", "d151e4f9/not-a-uuid"},
+			attr: "transaction_id", want: `Invalid import id for simpay_payment_transaction.*transaction_id "not-a-uuid" is not in SimPay's format`},
+		{name: "cli-import/payment_refund id without a refund", body: refundRes(),
+			stage: "import", importArgs: []string{"simpay_payment_refund.bad", "d151e4f9/" + paidTxID},
+			attr: "import id", want: `Invalid import id for simpay_payment_refund.*expected 3`},
+		{name: "cli-import/directbilling_transaction id without a transaction", body: dbTx(),
+			stage: "import", importArgs: []string{"simpay_directbilling_transaction.bad", "d151e4f9"},
+			attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*expected 2`},
+	}
+}
+
+// withoutBaseURL replaces the base_url line of settings with line.
+func withoutBaseURL(settings, line string) string {
+	var out []string
+	for _, l := range strings.Split(settings, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "base_url") {
+			out = append(out, l)
+		}
+	}
+	return line + "\n" + strings.Join(out, "\n")
+}
+
+// tfDiagnostic is a diagnostic in Terraform's JSON output.
+type tfDiagnostic struct {
+	Severity string `json:"severity"`
+	Summary  string `json:"summary"`
+	Detail   string `json:"detail"`
+	Address  string `json:"address"`
+	Range    *struct {
+		Filename string `json:"filename"`
+		Start    struct {
+			Line int `json:"line"`
+		} `json:"start"`
+	} `json:"range"`
+}
+
+func (d tfDiagnostic) text() string {
+	return strings.Join(strings.Fields(d.Summary+": "+d.Detail), " ")
+}
+
+// TestBadInputsRejectedBeforeAnyRequest runs each invalid configuration
+// through the real terraform CLI, each against a mock of its own, and checks
+// that it is refused at the stage given, by an error that names the
+// attribute, with no request made to SimPay.
+func TestBadInputsRejectedBeforeAnyRequest(t *testing.T) {
+	t.Parallel()
+	cases := badInputCases()
+	if len(cases) < 60 {
+		t.Fatalf("only %d bad inputs; the suite needs at least 60", len(cases))
+	}
+	seen := map[string]bool{}
+	for _, tc := range cases {
+		if seen[tc.name] {
+			t.Fatalf("two cases are named %q", tc.name)
+		}
+		seen[tc.name] = true
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			badInputTally.tried.Add(1)
+			if runBadInput(t, tc) {
+				badInputTally.rejected.Add(1)
+			}
+		})
+	}
+}
+
+// runBadInput runs one case and reports whether it was refused before any
+// request; every way it can fall short is also a test failure.
+func runBadInput(t *testing.T, tc badInputCase) bool {
+	mock := newTestMock(t, simpaymock.Options{})
+	settings := tc.provider
+	if settings == "" {
+		settings = `base_url = "%URL%"` + "\n  " + q("api_token", simpaymock.DefaultToken)
+	}
+	settings = strings.ReplaceAll(settings, "%URL%", mock.URL)
+	config := "provider \"simpay\" {\n  " + settings + "\n}\n\n" + tc.body
+	tf := newTerraformCLI(t, config)
+	for k, v := range tc.env {
+		tf.Env = append(tf.Env, k+"="+v)
+	}
+	ctx := context.Background()
+
+	stage, diags := "", []tfDiagnostic(nil)
+	stdout, stderr, err := tf.Run(ctx, "validate", "-json", "-no-color")
+	var validated struct {
+		Valid       bool           `json:"valid"`
+		Diagnostics []tfDiagnostic `json:"diagnostics"`
+	}
+	if jerr := json.Unmarshal([]byte(stdout), &validated); jerr != nil {
+		t.Fatalf("terraform validate -json printed no JSON (%v): %v\n%s\n%s", jerr, err, stdout, stderr)
+	}
+	var text string // what the rejecting command said, for failure messages
+	switch {
+	case !validated.Valid:
+		stage, diags, text = "validate", validated.Diagnostics, stdout+stderr
+	case tc.stage == "import":
+		stdout, stderr, err = tf.Run(ctx, append([]string{"import", "-input=false", "-no-color"}, tc.importArgs...)...)
+		text = stdout + stderr
+		if err != nil {
+			stage = "import"
+			diags = []tfDiagnostic{{Severity: "error", Detail: stderr}}
+		}
+	default:
+		stdout, stderr, err = tf.Run(ctx, "plan", "-json", "-input=false", "-no-color", "-lock=false")
+		text = stdout + stderr
+		if err != nil {
+			stage, diags = "plan", planDiagnostics(t, stdout)
+		}
+	}
+	if stage == "" {
+		t.Errorf("accepted; want it refused at %s:\n%s", tc.stage, text)
+	} else if stage != tc.stage {
+		t.Errorf("refused at %s, want at %s:\n%s", stage, tc.stage, text)
+	}
+
+	// A secret the configuration does not hold literally must appear nowhere
+	// in the output, source snippets and expression values included.
+	if tc.mustNotSay != "" && !strings.Contains(config, tc.mustNotSay) && strings.Contains(text, tc.mustNotSay) {
+		t.Errorf("the output repeats %q:\n%s", tc.mustNotSay, text)
+	}
+
+	want := regexp.MustCompile(tc.want)
+	named, matched := false, false
+	source := strings.Split(config, "\n")
+	for _, d := range diags {
+		if tc.mustNotSay != "" && strings.Contains(d.Summary+d.Detail, tc.mustNotSay) {
+			t.Errorf("an error repeats %q:\n%s", tc.mustNotSay, d.text())
+		}
+		if d.Severity != "error" || !want.MatchString(d.text()) {
+			continue
+		}
+		matched = true
+		named = named || namesAttribute(d, source, tc.attr)
+	}
+	if stage != "" && !matched {
+		t.Errorf("no error matches %q:\n%s", tc.want, text)
+	} else if stage != "" && !named {
+		t.Errorf("the error does not name %s, in its text or its source range:\n%s", tc.attr, text)
+	}
+
+	requests := mock.apiRequests()
+	if len(requests) != 0 {
+		t.Errorf("the mock saw %d request(s), want none: %v", len(requests), requests)
+	}
+	return stage == tc.stage && matched && named && len(requests) == 0
+}
+
+// planDiagnostics reads the diagnostics of terraform plan -json.
+func planDiagnostics(t *testing.T, stdout string) []tfDiagnostic {
+	var diags []tfDiagnostic
+	sc := bufio.NewScanner(strings.NewReader(stdout))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var line struct {
+			Type       string        `json:"type"`
+			Diagnostic *tfDiagnostic `json:"diagnostic"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatalf("terraform plan -json printed a line that is not JSON: %v\n%s", err, sc.Text())
+		}
+		if line.Type == "diagnostic" && line.Diagnostic != nil {
+			diags = append(diags, *line.Diagnostic)
+		}
+	}
+	return diags
+}
+
+// namesAttribute reports whether d names attr: as a word of its text, or by
+// pointing at the line of main.tf that sets the attribute.
+func namesAttribute(d tfDiagnostic, source []string, attr string) bool {
+	word := regexp.MustCompile(`(^|[^A-Za-z0-9_.\[])` + regexp.QuoteMeta(attr) + `($|[^A-Za-z0-9_\[])`)
+	if word.MatchString(d.Summary + " " + d.Detail) {
+		return true
+	}
+	if d.Range == nil || filepath.Base(d.Range.Filename) != "main.tf" || d.Range.Start.Line < 1 || d.Range.Start.Line > len(source) {
+		return false
+	}
+	leaf := attr[strings.LastIndex(attr, ".")+1:]
+	if i := strings.Index(leaf, "["); i >= 0 {
+		leaf = leaf[:i]
+	}
+	line := strings.TrimSpace(source[d.Range.Start.Line-1])
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(leaf) + `\s*=`).MatchString(line)
+}
+
+// TestTextLimitsCountCharacters checks the other side of the length limits:
+// SimPay counts characters, so Polish text as long as the limit, twice as
+// many bytes in UTF-8, is valid.
+func TestTextLimitsCountCharacters(t *testing.T) {
+	t.Parallel()
+	polish := func(n int) string { return quoteHCL(strings.Repeat("ż", n)) }
+	tf := newTerraformCLI(t, `provider "simpay" {}
+
+resource "simpay_payment_transaction" "polish" {
+  service_id  = "d151e4f9"
+  amount      = "24.99"
+  description = `+polish(64)+`
+  control     = `+polish(255)+`
+}
+
+resource "simpay_directbilling_transaction" "polish" {
+  service_id  = "d151e4f9"
+  amount      = "19.99"
+  description = `+polish(dbTextMaxLength)+`
+  control     = `+polish(dbTextMaxLength)+`
+}
+`)
+	stdout, stderr, err := tf.Run(context.Background(), "validate", "-no-color")
+	if err != nil || !strings.Contains(stdout, "The configuration is valid") {
+		t.Fatalf("terraform validate refused text at the length limits: %v\n%s%s", err, stdout, stderr)
+	}
+}
+
+// TestMain prints the suites' measured summaries after the run, where
+// gotestsum (make test) shows them even when every test passed.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if n := badInputTally.tried.Load(); n > 0 {
+		os.Stdout.WriteString(badInputSummary() + "\n")
+	}
+	if s := secretsSummary(); s != "" {
+		os.Stdout.WriteString(s + "\n")
+	}
+	os.Exit(code)
+}
+
+func badInputSummary() string {
+	return fmt.Sprintf("bad inputs: %d tried, %d rejected before any request",
+		badInputTally.tried.Load(), badInputTally.rejected.Load())
+}
