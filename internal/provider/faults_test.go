@@ -47,6 +47,15 @@ import (
 //	  it; importing it as told then tracks exactly one object. 401, 403, 404
 //	  and success:false are definite refusals: nothing created, nothing in
 //	  state.
+//	faults that do not go away (four extra rows) are retried max_retries
+//	  times, then end in an error naming the setting to change.
+//
+// Each case counts as lost when SimPay holds an object the case made that is
+// neither in Terraform state nor named by the error as one to import, and as
+// duplicated when SimPay holds more objects than the case may make (one for
+// a create, the one a refresh case starts from, none for a read). The 404
+// warning is checked through the CLI by TestFaultsRefreshNotFoundWarns, and
+// cancelling a run during a backoff by TestFaultsInterruptDuringBackoff.
 
 // faultKind names one of the injected faults.
 type faultKind string
@@ -113,8 +122,10 @@ const (
 	faultTx = "528bd43f-d08a-43f5-9462-861e54db37bf"
 	// faultRefundTx is paid, 24.99 PLN, without refunds; refunded.
 	faultRefundTx = "0238d92e-0dd9-469a-9aa9-0505974336a3"
-	// faultDelay is how long the slow answer takes; request_timeout is 1s.
-	faultDelay = 3 * time.Second
+	// faultTimeout is request_timeout where the fault is a slow answer, and
+	// faultDelay how long that answer takes: the client gives up first.
+	faultTimeout = "2s"
+	faultDelay   = 10 * time.Second
 )
 
 // faultTarget is what an operation acts on: a resource type (or the
@@ -334,9 +345,6 @@ func (c faultCase) name() string {
 	return n
 }
 
-// failing reports whether the faulted step must fail.
-func (c faultCase) failing() bool { return c.want == wantError || c.want == wantGaveUp }
-
 // control is a per-case control value, so that the object a failed create
 // made can be found by it.
 func (c faultCase) control() string {
@@ -348,7 +356,7 @@ func (c faultCase) control() string {
 func (c faultCase) settings() string {
 	s := fmt.Sprintf("api_token = %q\n  max_retries = %d", simpaymock.DefaultToken, faultRetries)
 	if c.fault == fSlow {
-		s += "\n  request_timeout = \"1s\""
+		s += fmt.Sprintf("\n  request_timeout = %q", faultTimeout)
 	}
 	return s
 }
@@ -481,7 +489,7 @@ func faultCases() []faultCase {
 		faultCase{op: opRefresh, target: tPaymentRead, fault: fDrop, persistent: true, want: wantGaveUp,
 			err: []string{"Connection to SimPay failed", "reading transaction", "max_retries", "base_url", gaveUp}},
 		faultCase{op: opImport, target: tPaymentRead, fault: fSlow, persistent: true, want: wantGaveUp,
-			err: []string{"SimPay did not answer in time", "request_timeout", "reading transaction " + faultTx, "1s request timeout", gaveUp}},
+			err: []string{"SimPay did not answer in time", "request_timeout", "reading transaction " + faultTx, faultTimeout + " request timeout", gaveUp}},
 		faultCase{op: opCreate, target: tPayment, fault: f429, persistent: true, want: wantGaveUp,
 			err: []string{"SimPay is rate limiting requests", tPayment.action, "max_retries", gaveUp}},
 	)
@@ -508,11 +516,12 @@ type faultRecord struct {
 	want      faultOutcome
 	observed  []string
 	endedWell bool
-	// created is how many objects the faulted operation made in SimPay,
-	// allowed how many it may make.
+	// created is how many objects SimPay holds that the case made (the
+	// refresh cases create theirs first), allowed how many it may make.
 	created, allowed int
-	// tracked: every object the operation made is in state (or was
-	// imported as the error said), or the error said how to import it.
+	// tracked: the object is in state (or was imported as the error said),
+	// or the error said how to find and import it, or SimPay itself said it
+	// is gone (a 404 on refresh, which warns with its id).
 	tracked    bool
 	lost, dupe bool
 }
@@ -606,7 +615,7 @@ type faultRun struct {
 
 func runFaultCase(t *testing.T, c faultCase) {
 	rec := &faultRecord{name: c.name(), want: c.want}
-	if c.op == opCreate {
+	if c.op == opCreate || c.op == opRefresh {
 		rec.allowed = 1
 	}
 	faultSummary.Lock()
@@ -633,9 +642,9 @@ func runFaultCase(t *testing.T, c faultCase) {
 // account settles the record once the case is over, whatever happened.
 func (r *faultRun) account() {
 	rec := r.rec
-	if r.before >= 0 {
-		rec.created = r.c.target.created(r.mock) - r.before
-	}
+	// Every case starts from the mock's fixtures: whatever the counter
+	// holds, the case made.
+	rec.created = r.c.target.created(r.mock)
 	if rec.created > 0 && !rec.tracked && r.errorShown && r.c.want == wantOutcomeUnknown {
 		// The error said the object may exist and how to import it.
 		rec.tracked = true
@@ -960,6 +969,7 @@ func (r *faultRun) refreshSteps() []resource.TestStep {
 			if !ok || id != r.id || tainted {
 				return fmt.Errorf("after the refresh state holds %q (present %v, tainted %v), want %s", id, ok, tainted, r.id)
 			}
+			r.rec.tracked = true
 			r.rec.observe("state still holds %s", id)
 			return nil
 		}
@@ -974,6 +984,7 @@ func (r *faultRun) refreshSteps() []resource.TestStep {
 			if _, _, ok := stateID(s, r.c.target.addr); ok {
 				return fmt.Errorf("%s is still in state after SimPay answered 404 TRANSACTION_NOT_FOUND", r.c.target.addr)
 			}
+			r.rec.tracked = true
 			r.rec.observe("removed from state, next plan creates a new one")
 			return nil
 		}
@@ -996,6 +1007,7 @@ func (r *faultRun) refreshSteps() []resource.TestStep {
 				return
 			}
 		}
+		r.rec.tracked = true
 		r.rec.observe("state unchanged (%s)", r.id)
 	}))
 	return []resource.TestStep{create, refresh, probe}
