@@ -149,8 +149,9 @@ type faultTarget struct {
 	// the user to (by control value, or in the transaction's refunds), and
 	// returns its import id.
 	find func(m *testMock, control string) (string, error)
-	// mayHaveCreated matches the error of a create whose outcome is unknown.
-	mayHaveCreated func(control string) []string
+	// mayHaveCreated matches the error of a create whose outcome is unknown,
+	// with the cause it must give.
+	mayHaveCreated func(control, cause string) []string
 	// notFoundErr matches the error of the 404.
 	notFoundErr []string
 }
@@ -211,8 +212,8 @@ resource "simpay_payment_transaction" "test" {
 			}
 			return "", fmt.Errorf("SimPay has no payment transaction with control %q", control)
 		},
-		mayHaveCreated: func(control string) []string {
-			return []string{"SimPay may have created the payment transaction", "did not send it again",
+		mayHaveCreated: func(control, cause string) []string {
+			return []string{"SimPay may have created the payment transaction", "no definite answer came back", cause, "did not send it again",
 				"Do not simply apply again", fmt.Sprintf("by its control value %q", control),
 				"terraform import <address of this resource> " + faultService + "/<transaction_id>"}
 		},
@@ -248,9 +249,10 @@ resource "simpay_payment_refund" "test" {
 			}
 			return faultService + "/" + faultRefundTx + "/" + refunds[0].ID, nil
 		},
-		mayHaveCreated: func(string) []string {
+		mayHaveCreated: func(_, cause string) []string {
 			return []string{"The SimPay refund may have been created", "did not send it again",
-				"data.simpay_payment_refunds", "terraform import simpay_payment_refund.<name> " + faultService + "/" + faultRefundTx + "/<refund_id>"}
+				"data.simpay_payment_refunds", "terraform import simpay_payment_refund.<name> " + faultService + "/" + faultRefundTx + "/<refund_id>",
+				cause}
 		},
 		notFoundErr: []string{"Transaction not found", "SimPay has no transaction " + faultRefundTx + " in online-payment service " + faultService,
 			"Check transaction_id"},
@@ -287,10 +289,10 @@ resource "simpay_directbilling_transaction" "test" {
 			}
 			return faultService + "/" + txs[0].ID, nil
 		},
-		mayHaveCreated: func(control string) []string {
+		mayHaveCreated: func(control, cause string) []string {
 			return []string{"The SimPay DirectBilling transaction may have been created", "did not send it again",
 				fmt.Sprintf("control %q", control),
-				"terraform import simpay_directbilling_transaction.<name> " + faultService + "/<transaction_id>"}
+				"terraform import simpay_directbilling_transaction.<name> " + faultService + "/<transaction_id>", cause}
 		},
 		notFoundErr: []string{"DirectBilling service not found", "no DirectBilling service " + faultService, "Check service_id"},
 	}
@@ -426,6 +428,17 @@ func definiteError(f faultKind, action, ability string) []string {
 	return nil
 }
 
+// unknownCause is what the "may have been created" error gives as the
+// cause, for each fault that can come after SimPay acted.
+var unknownCause = map[faultKind]string{
+	f500: "500 INTERNAL_SERVER_ERROR", f503: "503 INTERNAL_SERVER_ERROR",
+	f502: "502 response is not valid JSON", f504: "504 response is not valid JSON",
+	fDrop:      "connection closed before a complete answer",
+	fSlow:      "no answer within the " + faultTimeout + " request timeout",
+	fMalformed: "200 response is not valid JSON",
+	fTruncated: "connection closed before a complete answer",
+}
+
 // faultCases is the table. Every row says what must happen.
 func faultCases() []faultCase {
 	var cases []faultCase
@@ -470,7 +483,7 @@ func faultCases() []faultCase {
 			case f429:
 				cr.want = wantRetried
 			case f500, f502, f503, f504, fDrop, fSlow, fMalformed, fTruncated:
-				cr.want, cr.err = wantOutcomeUnknown, target.mayHaveCreated(cr.control())
+				cr.want, cr.err = wantOutcomeUnknown, target.mayHaveCreated(cr.control(), unknownCause[f])
 			case f404:
 				cr.want, cr.err = wantError, target.notFoundErr
 			default:
@@ -692,7 +705,7 @@ func (r *faultRun) checkRetried() error {
 	if r.c.fault == f429 && gap < 950*time.Millisecond {
 		return fmt.Errorf("retried %s after the 429, before its Retry-After of 1s", gap)
 	}
-	r.rec.observe("%s %s: attempt 1 %s (status %d), retried after %s, attempt 2 status %d", r.c.target.method, r.c.target.path,
+	r.rec.observe("%s %s: attempt 1 got the %s fault (HTTP %d), retried after %s, attempt 2 HTTP %d", r.c.target.method, r.c.target.path,
 		first.Fault, first.Status, gap.Round(10*time.Millisecond), second.Status)
 	return nil
 }
@@ -821,7 +834,7 @@ func (r *faultRun) checkAbsent(what string) plancheck.PlanCheck {
 			resp.Error = fmt.Errorf("after the failed step, %s %s is in state: %v", what, r.c.target.addr, r.probe.values)
 			return
 		}
-		r.rec.observe("nothing in state")
+		r.rec.observe("nothing in state after the failure")
 	})
 }
 
@@ -842,7 +855,7 @@ func (r *faultRun) createSteps() []resource.TestStep {
 			if err := r.checkRetried(); err != nil {
 				return err
 			}
-			return r.checkTracked(s, control)
+			return r.checkTracked(s, control, "state holds the one object SimPay made")
 		}
 		return []resource.TestStep{step}
 	case wantError, wantGaveUp:
@@ -890,7 +903,7 @@ import {
 			if posts := r.mock.CountRequests("POST", r.c.target.path); posts != 1 {
 				return fmt.Errorf("%d create requests, want 1: the failed one, never re-sent", posts)
 			}
-			return r.checkTracked(s, control)
+			return r.checkTracked(s, control, "imported as the error said: state holds the one object SimPay made")
 		},
 	}
 	return []resource.TestStep{step, probe, adopt}
@@ -898,7 +911,7 @@ import {
 
 // checkTracked checks that the object the case created is the one in state,
 // not tainted, and the only one SimPay made.
-func (r *faultRun) checkTracked(s *terraform.State, control string) error {
+func (r *faultRun) checkTracked(s *terraform.State, control, what string) error {
 	id, tainted, ok := stateID(s, r.c.target.addr)
 	if !ok {
 		return fmt.Errorf("%s is not in state", r.c.target.addr)
@@ -914,7 +927,7 @@ func (r *faultRun) checkTracked(s *terraform.State, control string) error {
 		return fmt.Errorf("SimPay made %d objects, want 1", n)
 	}
 	r.rec.tracked = true
-	r.rec.observe("state holds the one object SimPay made (%s)", id)
+	r.rec.observe("%s (%s)", what, id)
 	return nil
 }
 
@@ -970,7 +983,7 @@ func (r *faultRun) refreshSteps() []resource.TestStep {
 				return fmt.Errorf("after the refresh state holds %q (present %v, tainted %v), want %s", id, ok, tainted, r.id)
 			}
 			r.rec.tracked = true
-			r.rec.observe("state still holds %s", id)
+			r.rec.observe("state still holds %s, untainted", id)
 			return nil
 		}
 		return []resource.TestStep{create, refresh}
