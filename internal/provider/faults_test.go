@@ -49,6 +49,9 @@ import (
 //	  state.
 //	faults that do not go away (four extra rows) are retried max_retries
 //	  times, then end in an error naming the setting to change.
+//	a create whose read-back keeps failing (three extra rows, one per
+//	  resource) keeps the created id in state, tainted, and says how to keep
+//	  it with terraform untaint.
 //
 // Each case counts as lost when SimPay holds an object the case made that is
 // neither in Terraform state nor named by the error as one to import, and as
@@ -110,6 +113,10 @@ const (
 	// wantGaveUp: a fault that does not go away is retried max_retries
 	// times, then a clear error; nothing created; state as it was.
 	wantGaveUp faultOutcome = "retried max_retries times, then clear error, state unchanged"
+	// wantTainted: SimPay made the object but reading it back failed (the
+	// GET after the POST, retried max_retries times): its id is in state,
+	// tainted, and the error says so.
+	wantTainted faultOutcome = "created, read-back failed: id in state, tainted"
 )
 
 // faultRetries is max_retries in every case: at most 3 attempts.
@@ -149,6 +156,10 @@ type faultTarget struct {
 	// the user to (by control value, or in the transaction's refunds), and
 	// returns its import id.
 	find func(m *testMock, control string) (string, error)
+	// readPath is the GET that reads a created object back.
+	readPath string
+	// unread matches the error of a create whose read-back failed.
+	unread []string
 	// mayHaveCreated matches the error of a create whose outcome is unknown,
 	// with the cause it must give.
 	mayHaveCreated func(control, cause string) []string
@@ -184,6 +195,9 @@ data "simpay_payment_transaction" "test" {
 	tPayment = faultTarget{
 		name: "payment_transaction", addr: ptAddr,
 		method: "POST", path: "/payment/*/transactions", ability: "payment.transactions.create",
+		readPath: "/payment/*/transactions/*",
+		unread: []string{"Payment transaction created, but reading it back failed", "SimPay created transaction",
+			"in payment service " + faultService, "SimPay answered 500", "marked tainted", "terraform untaint"},
 		notFoundCode: "SERVICE_NOT_FOUND", notFoundMessage: "Service not found.",
 		action:  "creating a payment transaction in payment service " + faultService,
 		created: func(m *testMock) int { return m.PaymentTransactionsCreated() },
@@ -224,6 +238,9 @@ resource "simpay_payment_transaction" "test" {
 	tRefund = faultTarget{
 		name: "payment_refund", addr: "simpay_payment_refund.test",
 		method: "POST", path: "/payment/*/transactions/*/refunds", ability: "payment.refunds.create",
+		readPath: "/payment/*/transactions/*/refunds/*",
+		unread: []string{"SimPay created the refund but it could not be read back", "SimPay created refund",
+			"kept in Terraform state", "tainted", "terraform untaint simpay_payment_refund.<name>", "SimPay answered 500"},
 		notFoundCode: "TRANSACTION_NOT_FOUND", notFoundMessage: "Transaction not found.",
 		action:  "creating a full refund of transaction " + faultRefundTx + " of payment service " + faultService,
 		created: func(m *testMock) int { return m.RefundsCreated() },
@@ -262,6 +279,10 @@ resource "simpay_payment_refund" "test" {
 	tDirectBilling = faultTarget{
 		name: "directbilling_transaction", addr: "simpay_directbilling_transaction.test",
 		method: "POST", path: "/directbilling/*/transactions", ability: "directbilling.transactions.create",
+		readPath: "/directbilling/*/transactions/*",
+		unread: []string{"SimPay created the DirectBilling transaction but it could not be read back",
+			"SimPay created DirectBilling transaction", "kept in Terraform state", "tainted",
+			"terraform untaint simpay_directbilling_transaction.<name>", "SimPay answered 500"},
 		notFoundCode: "SERVICE_NOT_FOUND", notFoundMessage: "Service not found.",
 		action:  "creating a DirectBilling transaction of 5 (gross) in DirectBilling service " + faultService,
 		created: func(m *testMock) int { return m.DirectBillingTransactionsCreated() },
@@ -337,12 +358,17 @@ type faultCase struct {
 	err []string
 	// persistent faults hit every request, not only the first.
 	persistent bool
+	// readBack: the fault hits the read that follows a successful create.
+	readBack bool
 }
 
 func (c faultCase) name() string {
 	n := string(c.op) + "/" + c.target.name + "/" + string(c.fault)
 	if c.persistent {
 		n += "_persistent"
+	}
+	if c.readBack {
+		n += "_on_read_back"
 	}
 	return n
 }
@@ -506,6 +532,15 @@ func faultCases() []faultCase {
 		faultCase{op: opCreate, target: tPayment, fault: f429, persistent: true, want: wantGaveUp,
 			err: []string{"SimPay is rate limiting requests", tPayment.action, "max_retries", gaveUp}},
 	)
+
+	// The create went through but the read that follows keeps failing: the
+	// object is kept in state, tainted, never lost.
+	for _, target := range []faultTarget{tPayment, tRefund, tDirectBilling} {
+		rb := target
+		rb.method, rb.path = "GET", target.readPath
+		cases = append(cases, faultCase{op: opCreate, target: rb, fault: f500, persistent: true, readBack: true,
+			want: wantTainted, err: target.unread})
+	}
 	return cases
 }
 
@@ -745,7 +780,7 @@ func (r *faultRun) failed() {
 	r.mock.ClearFaults()
 	r.errorShown = true
 	r.rec.observe("error as expected")
-	if r.c.want == wantGaveUp {
+	if r.c.want == wantGaveUp || r.c.want == wantTainted {
 		r.checkGaveUp()
 		return
 	}
@@ -866,6 +901,29 @@ func (r *faultRun) createSteps() []resource.TestStep {
 				if n := r.c.target.created(r.mock) - r.before; n != 0 {
 					resp.Error = fmt.Errorf("a refused create made %d objects in SimPay", n)
 				}
+			}))
+		return []resource.TestStep{step, probe}
+	case wantTainted:
+		step.ExpectError = r.expectError()
+		probe := r.probeStep(body, true, plancheck.ExpectResourceAction(r.c.target.addr, plancheck.ResourceActionReplace),
+			planCheckFunc(func(resp *plancheck.CheckPlanResponse) {
+				want, err := r.c.target.find(r.mock, control)
+				if err != nil {
+					resp.Error = err
+					return
+				}
+				p := r.probe
+				id, _ := p.values["id"].(string)
+				if !p.present || !p.tainted || id == "" || !strings.HasSuffix(want, "/"+id) {
+					resp.Error = fmt.Errorf("after the failed read-back: present %v, tainted %v, id %q; want %s, tainted", p.present, p.tainted, id, want)
+					return
+				}
+				if n := r.c.target.created(r.mock) - r.before; n != 1 {
+					resp.Error = fmt.Errorf("SimPay made %d objects, want 1", n)
+					return
+				}
+				r.rec.tracked = true
+				r.rec.observe("state holds the created %s, tainted; the next plan replaces it", id)
 			}))
 		return []resource.TestStep{step, probe}
 	}
