@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"regexp"
 	"sort"
@@ -63,6 +64,13 @@ func describeAPIError(action string, err error) (string, string) {
 	case isAPI && apiErr.StatusCode >= 500:
 		return "SimPay API error", fmt.Sprintf("SimPay answered %d while %s, and kept failing through the provider's retries "+
 			"(max_retries). This is on SimPay's side: try again later.\n\n%s", apiErr.StatusCode, action, err)
+	case isAPI && apiErr.StatusCode >= 200 && apiErr.StatusCode <= 299 && apiErr.Snippet == "":
+		// A 2xx whose body says "success": false: SimPay's own, definite
+		// refusal, unlike a body that cannot be read.
+		return "SimPay reported a failure", fmt.Sprintf("SimPay answered HTTP %d with \"success\": false (errorCode %q, message %q) "+
+			"while %s: SimPay says the request failed, so nothing was created or changed and running Terraform again "+
+			"is safe. If it keeps failing, this is on SimPay's side: try again later, or contact SimPay support with the "+
+			"error code.\n\n%s", apiErr.StatusCode, apiErr.ErrorCode, apiErr.Message, action, err)
 	case isAPI && apiErr.ErrorCode == "ROUTE_NOT_FOUND", isAPI && apiErr.Snippet != "":
 		return "Unexpected answer from the SimPay API", fmt.Sprintf("The answer while %s was not what SimPay's API sends. Check that "+
 			"base_url (or %s) points at SimPay's API root, such as %s, including any path prefix.\n\n%s",
@@ -71,9 +79,23 @@ func describeAPIError(action string, err error) (string, string) {
 		return "SimPay did not answer in time", fmt.Sprintf("No answer came within request_timeout while %s, even after the "+
 			"provider's retries. Raise request_timeout in the provider block if SimPay is slow, or check the network path "+
 			"to base_url.\n\n%s", action, err)
+	case isConnectionError(err):
+		return "Connection to SimPay failed", fmt.Sprintf("The connection to SimPay failed while %s, and kept failing through "+
+			"the provider's retries (max_retries). Check the network path from this machine to base_url (or %s): "+
+			"proxy, firewall, DNS. Then run Terraform again.\n\n%s", action, envBaseURL, err)
 	default:
 		return "SimPay API request failed", fmt.Sprintf("Failed while %s: %s", action, err)
 	}
+}
+
+// isConnectionError reports a connection that could not be made or broke
+// before a complete answer.
+func isConnectionError(err error) bool {
+	var (
+		opErr  *net.OpError
+		dnsErr *net.DNSError
+	)
+	return errors.As(err, &opErr) || errors.As(err, &dnsErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 func isTimeout(err error) bool {

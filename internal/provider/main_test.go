@@ -10,7 +10,8 @@ import (
 // (faults, bad inputs, secrets), printed once every test has run. They are
 // printed here rather than by the tests because the test runner shows a
 // passing test's own output only with -v; a function returning "" prints
-// nothing (its suite did not run, e.g. under -run).
+// nothing (its suite did not run, e.g. under -run). Each suite adds itself
+// in an init function.
 var suiteSummaries []func() string
 
 func TestMain(m *testing.M) {

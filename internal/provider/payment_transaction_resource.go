@@ -25,7 +25,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
@@ -562,9 +561,9 @@ func (r *paymentTransactionResource) Read(ctx context.Context, req resource.Read
 			serviceID, id, err))
 		return
 	case client.IsNotFound(err):
-		tflog.Warn(ctx, "SimPay no longer returns the payment transaction; removing it from state", map[string]any{
-			"service_id": serviceID, "transaction_id": id, "error": err.Error(),
-		})
+		// Said aloud, not only logged: the plan that follows creates a new
+		// payment, and the user must see why before applying it.
+		goneWarning(&resp.Diagnostics, "payment transaction", fmt.Sprintf("%s of payment service %s", id, serviceID), err)
 		resp.State.RemoveResource(ctx)
 		return
 	default:
