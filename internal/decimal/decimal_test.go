@@ -76,7 +76,9 @@ func FuzzParse(f *testing.F) {
 			if err != nil || n.Cmp(d) != 0 {
 				t.Fatalf("ParseNumber(%q) disagrees with Parse: %v", s, err)
 			}
-			if !Equal(s, s+"0") && strings.Contains(s, ".") {
+			// A trailing zero does not change the value, as long as the
+			// longer text is still within the length limit.
+			if len(s) < maxLen && strings.Contains(s, ".") && !Equal(s, s+"0") {
 				t.Fatalf("appending a zero to the fraction of %q changed its value", s)
 			}
 			if d.SignificantScale() > d.Scale() {
