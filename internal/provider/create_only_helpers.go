@@ -138,3 +138,17 @@ func codeList(values []string) string {
 	}
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
 }
+
+// withTimeout bounds ctx by the resource's timeouts value for an operation
+// (plan.Timeouts.Create, state.Timeouts.Read), or by def when none is set. A
+// problem with the value is added to diags; the cancel function is always
+// usable.
+func withTimeout(ctx context.Context, limit func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),
+	def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, problems := limit(ctx, def)
+	diags.Append(problems...)
+	if problems.HasError() {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, d)
+}

@@ -302,13 +302,11 @@ func (r *directBillingTransactionResource) Create(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	limit, diags := plan.Timeouts.Create(ctx, createOnlyDefaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, createOnlyDefaultCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
 
 	serviceID := plan.ServiceID.ValueString()
 	action := fmt.Sprintf("creating a DirectBilling transaction of %s (%s) in DirectBilling service %s",
@@ -377,13 +375,11 @@ func (r *directBillingTransactionResource) Read(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	limit, diags := state.Timeouts.Read(ctx, createOnlyDefaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, createOnlyDefaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
 
 	serviceID, id := state.ServiceID.ValueString(), state.ID.ValueString()
 	t, err := c.GetDirectBillingTransaction(ctx, serviceID, id)

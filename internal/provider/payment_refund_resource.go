@@ -164,13 +164,11 @@ func (r *paymentRefundResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	limit, diags := plan.Timeouts.Create(ctx, createOnlyDefaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, createOnlyDefaultCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
 
 	serviceID, transactionID := plan.ServiceID.ValueString(), plan.TransactionID.ValueString()
 	var amount json.Number
@@ -271,13 +269,11 @@ func (r *paymentRefundResource) Read(ctx context.Context, req resource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	limit, diags := state.Timeouts.Read(ctx, createOnlyDefaultReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, createOnlyDefaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, limit)
-	defer cancel()
 
 	serviceID, transactionID, id := state.ServiceID.ValueString(), state.TransactionID.ValueString(), state.ID.ValueString()
 	refund, err := c.GetRefund(ctx, serviceID, transactionID, id)

@@ -441,13 +441,11 @@ func (r *paymentTransactionResource) Create(ctx context.Context, req resource.Cr
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, paymentTransactionCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, paymentTransactionCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	serviceID := plan.ServiceID.ValueString()
 	created, err := c.CreatePaymentTransaction(ctx, serviceID, plan.request())
@@ -538,13 +536,11 @@ func (r *paymentTransactionResource) Read(ctx context.Context, req resource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, paymentTransactionReadTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, paymentTransactionReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	serviceID, id := state.ServiceID.ValueString(), state.ID.ValueString()
 	t, err := c.GetPaymentTransaction(ctx, serviceID, id)
