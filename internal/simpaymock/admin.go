@@ -104,6 +104,7 @@ func (s *Server) adminHandler() http.Handler {
 		s.AddPaymentTransactions(r.PathValue("serviceId"), body.Count)
 		adminJSON(w, http.StatusOK, map[string]int{"added": body.Count})
 	})
+	s.ipnAdminRoutes(mux)
 	mux.HandleFunc("/__admin/", func(w http.ResponseWriter, r *http.Request) {
 		adminFail(w, http.StatusNotFound, fmt.Errorf("no admin route %s %s", r.Method, r.URL.Path))
 	})

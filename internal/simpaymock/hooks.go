@@ -27,6 +27,7 @@ func (s *Server) SetTransactionStatus(serviceID, transactionID, status string) e
 	if t == nil {
 		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
 	}
+	defer s.transactionChanged(svc, t, t.status)
 	now := s.now()
 	t.status, t.updatedAt = status, now
 	if status == "transaction_paid" {
@@ -64,6 +65,7 @@ func (s *Server) SetRefundStatus(serviceID, transactionID, refundID, status stri
 		if r.id != refundID {
 			continue
 		}
+		defer s.refundChanged(svc, t, r, r.status, t.status)
 		now := s.now()
 		r.status, r.updatedAt = status, now
 		left := t.refundable().Sign()

@@ -357,6 +357,7 @@ func (s *Server) createPaymentTransaction(a *apiRequest) *response {
 		createdAt: now, updatedAt: now,
 	}
 	svc.txs = append(svc.txs, t)
+	s.paymentCreated(svc, t)
 	s.paymentTxCreated++
 	return ok(createdTransaction{TransactionID: id, RedirectURL: "https://pay.simpay.pl/" + id})
 }
@@ -466,6 +467,7 @@ func (s *Server) createRefund(a *apiRequest) *response {
 		createdAt: now, updatedAt: now,
 	}
 	t.refunds = append(t.refunds, r)
+	defer s.refundCreated(a.param("serviceId"), t, r, t.status)
 	if ratSub(left, amount).Sign() == 0 {
 		t.status = "transaction_refunded"
 		t.updatedAt = now

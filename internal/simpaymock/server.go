@@ -65,6 +65,14 @@ type Options struct {
 	// OnRequest, if set, is called after each API request with its log entry
 	// (which never holds a token).
 	OnRequest func(Request)
+	// IPN sends SimPay's payment notifications (IPN v2) on every status
+	// change of a payment transaction or refund; see IPNOptions.
+	IPN IPNOptions
+	// Autopay, when positive, pays each payment transaction created through
+	// the API that long after its creation (or fails, expires or cancels it,
+	// by its control prefix; see the package documentation), and completes
+	// each refund that long after its creation.
+	Autopay time.Duration
 }
 
 // Request is one entry of the request log. It never holds a token: headers
@@ -103,6 +111,7 @@ type Server struct {
 	onRequest func(Request)
 	latency   atomic.Int64
 	admin     http.Handler
+	notify    *notifier
 
 	fmu    sync.Mutex
 	faults []*activeFault
@@ -152,6 +161,7 @@ func New(opts Options) *Server {
 	if opts.Transactions > 0 {
 		s.AddPaymentTransactions(fixtureServiceID, opts.Transactions)
 	}
+	s.notify = newNotifier(s, opts)
 	s.admin = s.adminHandler()
 	return s
 }
