@@ -6,6 +6,11 @@
 //
 // The first line on stdout is the base URL to give a SimPay client. Requests
 // are logged to stderr, without tokens. SIGINT or SIGTERM stops it cleanly.
+//
+// With -ipn-url it also sends SimPay's payment notifications (IPN v2) to a
+// shop, and with -autopay it pays created payments by itself:
+//
+//	simpay-mock -ipn-url http://127.0.0.1:3000/simpay/ipn -ipn-key secret -autopay 2s
 package main
 
 import (
@@ -20,6 +25,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -56,6 +62,22 @@ an admin API under /__admin/ (see the simpaymock package documentation).
 
 It prints the base URL as the first line on stdout, logs each request to
 stderr (never a token) and stops cleanly on SIGINT or SIGTERM.
+GET /__admin/health answers 200 once it serves, for readiness checks.
+
+Notifications: with -ipn-url, every status change of a payment transaction
+or refund is POSTed as SimPay's IPN v2 (JSON, User-Agent SimPay-IPN/2.0,
+signed with the -ipn-key). It counts as delivered only on status 200 with
+the body exactly OK; otherwise it is retried -ipn-attempts times in all,
+waiting -ipn-backoff, then twice that, and so on. Every attempt is logged
+here and listed by GET /__admin/ipn (?wait=30s first waits for pending
+deliveries and -autopay timers); POST /__admin/ipn/test {"service_id": ID}
+sends an ipn:test.
+
+Lifecycle: with -autopay D, a payment transaction created through the API
+becomes transaction_paid D after its creation, and a refund
+refund_completed D after its own. A control starting with "fail:" makes it
+transaction_failure instead, "expire:" transaction_expired, "cancel:"
+transaction_canceled, and "hold:" leaves it transaction_new.
 
 Usage: simpay-mock [flags]
 
@@ -77,7 +99,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Var(&faults, "fault", "`spec` of a fault to inject, e.g. 'GET /payment/*/channels status=503 times=2 retry_after=1' or 'POST /payment/*/transactions drop after_handler'; repeatable (keys: kind, status, error_code, message, body, retry_after, delay, after_handler, times, fraction)")
 	urlFile := fs.String("url-file", "", "also write the base URL to this `file`, for scripts that start the mock in the background")
 	seed := fs.Uint64("seed", 0, "`seed` for generated ids and for faults with a fraction")
-	quiet := fs.Bool("quiet", false, "do not log requests")
+	quiet := fs.Bool("quiet", false, "do not log API requests (notification attempts are still logged)")
+	var ipnURLs, ipnKeys listFlag
+	fs.Var(&ipnURLs, "ipn-url", "`URL` to POST payment notifications (IPN v2) to; \"SERVICE_ID=URL\" for one payment service only; repeatable")
+	fs.Var(&ipnKeys, "ipn-key", "`key` that signs notifications, as the IPN key of SimPay's panel; \"SERVICE_ID=KEY\" for one service; repeatable (default \""+simpaymock.DefaultIPNKey+"\")")
+	ipnAttempts := fs.Int("ipn-attempts", simpaymock.DefaultIPNAttempts, "`number` of times a notification is sent before it is given up")
+	ipnBackoff := fs.Duration("ipn-backoff", simpaymock.DefaultIPNBackoff, "`wait` before the second attempt of a notification, doubling for each one after")
+	ipnTimeout := fs.Duration("ipn-timeout", simpaymock.DefaultIPNTimeout, "`limit` on one notification attempt, from connecting to the end of the answer")
+	autopay := fs.Duration("autopay", 0, "pay each created payment transaction this `duration` after its creation (or fail it, by its control prefix), and complete each refund likewise; 0 is off")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -94,7 +123,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 
-	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed}
+	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed, Autopay: *autopay}
+	if err := ipnOptions(&opts.IPN, ipnURLs, ipnKeys); err != nil {
+		return err
+	}
+	if *ipnAttempts < 1 || *ipnBackoff <= 0 || *ipnTimeout <= 0 || *autopay < 0 {
+		return errors.New("-ipn-attempts must be at least 1, -ipn-backoff and -ipn-timeout positive, and -autopay not negative")
+	}
+	opts.IPN.Attempts, opts.IPN.Backoff, opts.IPN.Timeout = *ipnAttempts, *ipnBackoff, *ipnTimeout
 	for _, t := range tokens {
 		value, abilities, limited := strings.Cut(t, ":")
 		tok := simpaymock.Token{Value: value}
@@ -136,7 +172,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			logger.Print(line)
 		}
 	}
+	opts.IPN.OnAttempt = func(d simpaymock.IPNDelivery, a simpaymock.IPNAttempt) {
+		logger.Print(ipnLogLine(d, a, opts.IPN.Attempts))
+	}
 	mock := simpaymock.New(opts)
+	defer mock.Close()
 	for _, f := range parsed {
 		mock.AddFault(f)
 	}
@@ -198,4 +238,68 @@ func writeFileAtomic(path, content string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// servicePrefix matches the "SERVICE_ID=" of a per-service -ipn-url or
+// -ipn-key: SimPay's service ids are 8 hexadecimal digits, so a URL or key
+// with "=" elsewhere is not mistaken for one.
+var servicePrefix = regexp.MustCompile(`^([0-9a-f]{8})=(.*)$`)
+
+func ipnOptions(o *simpaymock.IPNOptions, urls, keys []string) error {
+	for _, v := range urls {
+		service, u := "", v
+		if m := servicePrefix.FindStringSubmatch(v); m != nil {
+			service, u = m[1], m[2]
+		}
+		if err := simpaymock.ValidIPNURL(u); err != nil {
+			return fmt.Errorf("-ipn-url %s: %w", v, err)
+		}
+		if service == "" {
+			o.URL = u
+			continue
+		}
+		if o.URLs == nil {
+			o.URLs = map[string]string{}
+		}
+		o.URLs[service] = u
+	}
+	for _, v := range keys {
+		if m := servicePrefix.FindStringSubmatch(v); m != nil {
+			if m[2] == "" {
+				return fmt.Errorf("-ipn-key %s: the key is empty", v)
+			}
+			if o.Keys == nil {
+				o.Keys = map[string]string{}
+			}
+			o.Keys[m[1]] = m[2]
+			continue
+		}
+		if v == "" {
+			return errors.New("-ipn-key: the key is empty")
+		}
+		o.Key = v
+	}
+	return nil
+}
+
+// ipnLogLine describes one notification attempt, e.g.
+// "ipn transaction:status_changed 0197...  -> http://shop/ipn attempt 1/5: 500 in 3.1ms, body \"busy\": status 500 ...; next in 1s".
+func ipnLogLine(d simpaymock.IPNDelivery, a simpaymock.IPNAttempt, attempts int) string {
+	line := fmt.Sprintf("ipn %s %s -> %s attempt %d/%d: ", d.Type, d.NotificationID, d.URL, a.Attempt, attempts)
+	if a.Status != 0 {
+		line += fmt.Sprintf("%d ", a.Status)
+	}
+	line += fmt.Sprintf("in %.1fms", a.DurationMS)
+	if a.Body != "" {
+		line += fmt.Sprintf(", body %q", a.Body)
+	}
+	switch {
+	case a.Error == "":
+		line += ", delivered"
+	case a.NextIn != "":
+		line += ": " + a.Error + "; next attempt in " + a.NextIn
+	default:
+		line += ": " + a.Error + "; given up"
+	}
+	return line
 }

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
 // lockedBuffer collects output written from the server's goroutines.
@@ -141,7 +144,8 @@ func TestRunHelp(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("run -help: %v", err)
 	}
-	for _, f := range []string{"-listen", "-token", "-blocked-token", "-latency", "-transactions", "-prefix", "-fault", "-url-file", "-seed", "-quiet", "SIGTERM"} {
+	for _, f := range []string{"-listen", "-token", "-blocked-token", "-latency", "-transactions", "-prefix", "-fault", "-url-file", "-seed", "-quiet", "SIGTERM",
+		"-ipn-url", "-ipn-key", "-ipn-attempts", "-ipn-backoff", "-ipn-timeout", "-autopay", "/__admin/health", "/__admin/ipn", "fail:", "expire:", "cancel:", "hold:"} {
 		if !strings.Contains(stderr.String(), f) {
 			t.Errorf("help does not mention %s:\n%s", f, stderr.String())
 		}
@@ -156,6 +160,12 @@ func TestRunBadArguments(t *testing.T) {
 		{"-fault", "GET /ip explode"},
 		{"-listen", "256.0.0.1:99999"},
 		{"-listen", "127.0.0.1:0", "-url-file", filepath.Join(t.TempDir(), "missing", "dir", "url")},
+		{"-ipn-url", "shop.example/ipn"},
+		{"-ipn-url", "d151e4f9=ftp://shop.example/ipn"},
+		{"-ipn-key", "d151e4f9="},
+		{"-ipn-attempts", "0"},
+		{"-ipn-backoff", "0s"},
+		{"-autopay", "-1s"},
 	} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("%v accepted", args)
@@ -202,5 +212,90 @@ func TestSignalExitsZero(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		_ = cmd.Process.Kill()
 		t.Fatal("did not stop on SIGTERM")
+	}
+}
+
+// TestRunNotifies starts the command with notifications and the lifecycle:
+// a payment created through the API is paid by itself, the shop's endpoint
+// gets it signed with the per-service key (the global -ipn-url and -ipn-key
+// apply to other services), and every attempt is logged.
+func TestRunNotifies(t *testing.T) {
+	var mu sync.Mutex
+	var bodies [][]byte
+	var calls int
+	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		if calls == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		bodies = append(bodies, b)
+		_, _ = io.WriteString(w, "OK")
+	}))
+	defer shop.Close()
+	stdoutR, stdoutW := io.Pipe()
+	var stderr lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{
+			"-listen", "127.0.0.1:0", "-quiet",
+			"-ipn-url", "http://127.0.0.1:9/unused?x=1",
+			"-ipn-url", "d151e4f9=" + shop.URL + "/ipn?a=b",
+			"-ipn-key", "global-key",
+			"-ipn-key", "d151e4f9=shop-key",
+			"-ipn-backoff", "5ms",
+			"-autopay", "10ms",
+		}, stdoutW, &stderr)
+		stdoutW.Close()
+	}()
+	line, err := bufio.NewReader(stdoutR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading the URL: %v (stderr: %s)", err, stderr.String())
+	}
+	go func() { _, _ = io.Copy(io.Discard, stdoutR) }()
+	base := strings.TrimSpace(line)
+	if code, body := fetch(t, base+"__admin/health", ""); code != 200 || !strings.Contains(body, `"ok"`) {
+		t.Errorf("health: %d %s", code, body)
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"payment/d151e4f9/transactions", strings.NewReader(`{"amount": 10, "control": "order-7"}`))
+	req.Header.Set("Authorization", "Bearer simpay-mock-token")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("create: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	code, list := fetch(t, base+"__admin/ipn?wait=10s", "")
+	if code != 200 || !strings.Contains(list, `"settled":true`) || !strings.Contains(list, `"state":"delivered"`) {
+		t.Fatalf("admin ipn: %d %s", code, list)
+	}
+	mu.Lock()
+	if calls != 2 || len(bodies) != 1 {
+		t.Errorf("shop saw %d calls, %d delivered", calls, len(bodies))
+	}
+	body := bodies[0]
+	mu.Unlock()
+	if err := simpaymock.VerifyIPNSignature(body, "shop-key"); err != nil {
+		t.Errorf("signature under the per-service key: %v", err)
+	}
+	if !strings.Contains(string(body), `"status":"transaction_paid"`) || !strings.Contains(string(body), `"control":"order-7"`) {
+		t.Errorf("notification %s", body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run: %v", err)
+	}
+	logged := stderr.String()
+	for _, want := range []string{"ipn transaction:status_changed", "attempt 1/5: 503", "next attempt in 5ms", "attempt 2/5: 200", "delivered"} {
+		if !strings.Contains(logged, want) {
+			t.Errorf("log lacks %q:\n%s", want, logged)
+		}
+	}
+	if strings.Contains(logged, "GET /payment") || strings.Contains(logged, "shop-key") {
+		t.Errorf("-quiet log shows requests or the key:\n%s", logged)
 	}
 }

@@ -146,6 +146,64 @@
 // /ip answers mock data: addresses from the documentation ranges (192.0.2.10,
 // 192.0.2.11, 198.51.100.20, 203.0.113.30, 2001:db8:5150::10), not SimPay's.
 //
+// # Notifications (IPN v2)
+//
+// With Options.IPN.URL (or a URL for the service in Options.IPN.URLs),
+// every status change of a payment transaction or refund, whether made by
+// a hook, the admin API, a refund that leaves nothing to refund or the
+// lifecycle below, is POSTed as SimPay sends it
+// (docs.simpay.pl/en/notifications/payment): Content-Type application/json,
+// User-Agent SimPay-IPN/2.0, and the JSON object {type, notification_id,
+// date, data, signature}. Types: transaction:status_changed,
+// transaction_refund:status_changed, and ipn:test (SendTestIPN). The
+// notification_id is a version-7 UUID, the date RFC 3339 in UTC
+// ("2025-05-20T16:36:07Z"), and data has the fields of SimPay's TypeScript
+// SDK in its order:
+//
+//	transaction: id, payer_transaction_id, service_id, status,
+//	  amount {final_currency, final_value, original_currency, original_value,
+//	  commission_system, commission_currency}, control, payment {channel, type},
+//	  customer {country_code}, paid_at, created_at
+//	refund: id, service_id, status, amount {currency, value, wallet_currency,
+//	  wallet_value}, transaction {id, payment_channel, payment_type}
+//	ipn:test: service_id, nonce
+//
+// Amounts are strings with two decimals. A field without a value (control,
+// payment before a channel is known, paid_at before payment, the
+// commission) is left out, never null. The signature is sha256 of every
+// value except the signature, depth first in the order sent, as PHP's
+// (string) writes them, joined by "|", with the service's key
+// (Options.IPN.Keys, else Options.IPN.Key, else DefaultIPNKey) appended;
+// IPNSignature and VerifyIPNSignature compute and check it.
+//
+// A notification counts as delivered only when the endpoint answers 200
+// with the body exactly "OK" (no surrounding whitespace: SimPay asks for a
+// plaintext OK, and a mock that is stricter than SimPay fails a shop in CI
+// rather than in production). Otherwise it is sent again, the same bytes,
+// up to Options.IPN.Attempts times in all (default 5), waiting
+// Options.IPN.Backoff (default 1s) before the second attempt and doubling
+// after; each attempt is bounded by Options.IPN.Timeout (default 10s) and
+// redirects are not followed. Deliveries run in their own goroutines: the
+// API never waits for them. IPNDeliveries lists every notification with its
+// attempts (time, status, body excerpt, duration, error), Settle waits
+// until nothing is pending, and Close stops what is left.
+//
+// # Payment lifecycle
+//
+// With Options.Autopay, each payment transaction created through the API
+// gets its outcome that long after its creation, if it is still
+// transaction_new then, chosen by the start of its control:
+//
+//	fail:     transaction_failure
+//	expire:   transaction_expired
+//	cancel:   transaction_canceled
+//	hold:     stays transaction_new
+//	anything else, or no control: transaction_paid (with paid_at, channel and commission)
+//
+// Each refund created through the API becomes refund_completed that long
+// after its creation, if it is still refund_new then. Every such change is
+// notified as above.
+//
 // # Test hooks and faults
 //
 // Requests, CountRequests and ResetRequests expose a log of API requests
@@ -168,4 +226,7 @@
 //	POST            /__admin/directbilling/{serviceId}/transactions/{transactionId}/status             {"status": "transaction_db_payed"}
 //	DELETE          /__admin/payment/{serviceId}/transactions/{transactionId}
 //	POST            /__admin/payment/{serviceId}/generate {"count": n}
+//	GET             /__admin/health      {"status": "ok"}, for readiness checks
+//	GET|DELETE      /__admin/ipn         {"settled", "deliveries": [IPNDelivery...]}, clear; ?wait=30s first waits (at most 10m) until no delivery or lifecycle step is pending
+//	POST            /__admin/ipn/test    {"service_id": "d151e4f9"}: send an ipn:test (409 without an IPN URL for the service)
 package simpaymock
