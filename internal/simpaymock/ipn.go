@@ -223,6 +223,12 @@ func (n *notifier) deliver(d *IPNDelivery) {
 	defer n.busy.done()
 	wait := n.opts.Backoff
 	for i := 1; i <= n.opts.Attempts; i++ {
+		if n.ctx.Err() != nil {
+			n.mu.Lock()
+			d.State = ipnAbandoned
+			n.mu.Unlock()
+			return
+		}
 		a := n.attempt(d, i)
 		last := a.Error == "" || i == n.opts.Attempts
 		if !last {
@@ -382,11 +388,13 @@ func (s *Server) Close() {
 	}
 	n.closed = true
 	for t := range n.timers {
+		// A timer that has already fired is left to its callback, which
+		// sees closed and only counts itself done.
 		if t.Stop() {
+			delete(n.timers, t)
 			n.busy.done()
 		}
 	}
-	n.timers = map[*time.Timer]bool{}
 	n.mu.Unlock()
 	n.cancel()
 	_ = n.busy.wait(context.Background())

@@ -131,14 +131,16 @@ func (n *notifier) after(d time.Duration, f func()) {
 	var t *time.Timer
 	t = time.AfterFunc(d, func() {
 		n.mu.Lock()
-		live := n.timers[t]
+		live, closed := n.timers[t], n.closed
 		delete(n.timers, t)
 		n.mu.Unlock()
-		if !live {
+		if !live { // Close stopped it, and counted it done
 			return
 		}
 		defer n.busy.done()
-		f()
+		if !closed {
+			f()
+		}
 	})
 	n.timers[t] = true
 }
