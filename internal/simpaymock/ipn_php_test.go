@@ -3,6 +3,7 @@ package simpaymock
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -193,7 +194,8 @@ func TestIPNAcceptedByPHPReceiver(t *testing.T) {
 }
 
 func errText(err error) string {
-	if ee, ok := err.(*exec.ExitError); ok {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
 		return string(ee.Stderr)
 	}
 	return ""
