@@ -113,7 +113,8 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		total = max(total, reported)
 	}
 
-	seen := map[string]struct{}{}
+	// Sized up front: growing the map would allocate it several times over.
+	seen := make(map[string]struct{}, len(all))
 	all = dropRepeats(all, seen)
 	for next := pages + 1; next <= min(total, maxPages) && (opts.MaxItems == 0 || len(all) < opts.MaxItems); next++ {
 		var items []T
