@@ -109,8 +109,11 @@ func (r RawJSON) String() string { return string(r) }
 
 // decodeAliased decodes data into v, a pointer to a struct type without an
 // UnmarshalJSON method of its own (the caller converts its receiver to such a
-// type). A field tagged `alias:"a,b"` that SimPay did not send under its json
-// name, or sent as null there, is then read from the first alias it did send.
+// type). A field tagged `alias:"a,b"` that is still empty after that, because
+// SimPay did not send it under its json name or sent null there, is then read
+// from the first alias SimPay sent with a value. Emptiness is judged on the
+// decoded field rather than on the raw keys, since encoding/json matches the
+// json name without regard to case.
 func decodeAliased(data []byte, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
 		return err
@@ -138,7 +141,7 @@ func decodeAliased(data []byte, v any) error {
 		return err
 	}
 	for _, f := range fields {
-		if sent(raw[f.name]) {
+		if !rv.Field(f.index).IsZero() {
 			continue
 		}
 		for _, a := range f.aliases {
@@ -161,7 +164,6 @@ func sent(raw json.RawMessage) bool {
 
 type aliasField struct {
 	index   int
-	name    string
 	aliases []string
 }
 
@@ -178,8 +180,7 @@ func aliasFieldsOf(t reflect.Type) []aliasField {
 		if !ok {
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		fields = append(fields, aliasField{index: i, name: name, aliases: strings.Split(tag, ",")})
+		fields = append(fields, aliasField{index: i, aliases: strings.Split(tag, ",")})
 	}
 	aliasCache.Store(t, fields)
 	return fields

@@ -40,6 +40,8 @@ func TestVariantSMSNumberGrossPriceUnderEitherName(t *testing.T) {
 		`{"number":7055,"value":2,"value_gross":2.46,"value_net":2.00,"adult":false}`,
 		// value_gross null: the other name is still read.
 		`{"number":7055,"value":2,"value_gross":null,"value_net":2.46,"adult":false}`,
+		// encoding/json matches a name without regard to case; so does the rule.
+		`{"number":7055,"value":2,"Value_Gross":2.46,"value_net":2.00,"adult":false}`,
 		// amxx-simpay-lib simpay.inc reads value (and here number) as strings.
 		`{"number":"7055","value":"2","value_gross":"2.46","adult":false}`,
 	} {
