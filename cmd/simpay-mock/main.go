@@ -61,7 +61,9 @@ DirectBilling) with fixtures from SimPay's documentation, fault injection and
 an admin API under /__admin/ (see the simpaymock package documentation).
 
 It prints the base URL as the first line on stdout, logs each request to
-stderr (never a token) and stops cleanly on SIGINT or SIGTERM.
+stderr (never a token) and stops cleanly on SIGINT or SIGTERM. With
+-dialect sdk it answers in the shapes SimPay's newer SDKs read instead of
+those SimPay's documents show.
 GET /__admin/health answers 200 once it serves, for readiness checks.
 
 Notifications: with -ipn-url, every status change of a payment transaction
@@ -99,6 +101,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Var(&faults, "fault", "`spec` of a fault to inject, e.g. 'GET /payment/*/channels status=503 times=2 retry_after=1' or 'POST /payment/*/transactions drop after_handler'; repeatable (keys: kind, status, error_code, message, body, retry_after, delay, after_handler, times, fraction)")
 	urlFile := fs.String("url-file", "", "also write the base URL to this `file`, for scripts that start the mock in the background")
 	seed := fs.Uint64("seed", 0, "`seed` for generated ids and for faults with a fraction")
+	dialect := fs.String("dialect", string(simpaymock.DialectDocumented), "`shapes` to answer in: \"documented\" as SimPay's 2024 OpenAPI file and reference pages show them, or \"sdk\" as SimPay's newer SDKs read them (SMS value_gross and string numbers, DirectBilling value_net, netia, the error code under \"code\", the payment detail's additional; see the simpaymock package)")
 	quiet := fs.Bool("quiet", false, "do not log API requests (notification attempts are still logged)")
 	var ipnURLs, ipnKeys listFlag
 	fs.Var(&ipnURLs, "ipn-url", "`URL` to POST payment notifications (IPN v2) to; \"SERVICE_ID=URL\" for one payment service only; repeatable")
@@ -123,7 +126,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 
-	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed, Autopay: *autopay}
+	d, err := simpaymock.ParseDialect(*dialect)
+	if err != nil {
+		fmt.Fprintf(stderr, "simpay-mock: -dialect: %v\n", err)
+		return errUsage
+	}
+	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed, Dialect: d, Autopay: *autopay}
 	if err := ipnOptions(&opts.IPN, ipnURLs, ipnKeys); err != nil {
 		return err
 	}

@@ -108,8 +108,14 @@ func TestRunServesAndStops(t *testing.T) {
 	if code, _ := fetch(t, base+"payment", "limited-token-2"); code != 200 {
 		t.Errorf("limited token on its ability: %d", code)
 	}
-	if code, body := fetch(t, base+"ip", "limited-token-2"); code != 403 || !strings.Contains(body, "INVALID_ABILITY_PROVIDED") {
+	if code, body := fetch(t, base+"sms", "limited-token-2"); code != 403 || !strings.Contains(body, "INVALID_ABILITY_PROVIDED") {
 		t.Errorf("limited token elsewhere: %d %s", code, body)
+	}
+	// GET /ip is public: no token, or a token without its ability, will do.
+	for _, token := range []string{"", "limited-token-2"} {
+		if code, body := fetch(t, base+"ip", token); code != 200 || !strings.Contains(body, "192.0.2.10") {
+			t.Errorf("/ip with token %q: %d %s", token, code, body)
+		}
 	}
 	if code, body := fetch(t, base+"payment", "blocked-token-3"); code != 403 || !strings.Contains(body, "IP_ADDRESS_NOT_WHITELISTED") {
 		t.Errorf("blocked token: %d %s", code, body)
@@ -144,7 +150,7 @@ func TestRunHelp(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("run -help: %v", err)
 	}
-	for _, f := range []string{"-listen", "-token", "-blocked-token", "-latency", "-transactions", "-prefix", "-fault", "-url-file", "-seed", "-quiet", "SIGTERM",
+	for _, f := range []string{"-listen", "-token", "-blocked-token", "-latency", "-transactions", "-prefix", "-fault", "-url-file", "-seed", "-quiet", "-dialect", `"sdk"`, "SIGTERM",
 		"-ipn-url", "-ipn-key", "-ipn-attempts", "-ipn-backoff", "-ipn-timeout", "-autopay", "/__admin/health", "/__admin/ipn", "fail:", "expire:", "cancel:", "hold:"} {
 		if !strings.Contains(stderr.String(), f) {
 			t.Errorf("help does not mention %s:\n%s", f, stderr.String())
@@ -158,6 +164,7 @@ func TestRunBadArguments(t *testing.T) {
 		{"-latency", "soon"},
 		{"extra"},
 		{"-fault", "GET /ip explode"},
+		{"-dialect", "laravel"},
 		{"-listen", "256.0.0.1:99999"},
 		{"-listen", "127.0.0.1:0", "-url-file", filepath.Join(t.TempDir(), "missing", "dir", "url")},
 		{"-ipn-url", "shop.example/ipn"},
@@ -169,6 +176,41 @@ func TestRunBadArguments(t *testing.T) {
 	} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("%v accepted", args)
+		}
+	}
+}
+
+// TestRunDialect: -dialect sdk answers in the newer SDKs' shapes, and the
+// default in the documented ones.
+func TestRunDialect(t *testing.T) {
+	for dialect, want := range map[string][]string{
+		"":           {`"value_net":30.75`, `"errorCode":"SERVICE_NOT_FOUND"`},
+		"documented": {`"value_net":30.75`, `"errorCode":"SERVICE_NOT_FOUND"`},
+		"sdk":        {`"value":"25","value_gross":30.75`, `"code":"SERVICE_NOT_FOUND"`},
+	} {
+		stdoutR, stdoutW := io.Pipe()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		args := []string{"-listen", "127.0.0.1:0", "-quiet"}
+		if dialect != "" {
+			args = append(args, "-dialect", dialect)
+		}
+		go func() { done <- run(ctx, args, stdoutW, io.Discard); stdoutW.Close() }()
+		line, err := bufio.NewReader(stdoutR).ReadString('\n')
+		if err != nil {
+			cancel()
+			t.Fatalf("%s: reading the URL: %v", dialect, err)
+		}
+		go func() { _, _ = io.Copy(io.Discard, stdoutR) }()
+		base := strings.TrimSpace(line)
+		_, number := fetch(t, base+"sms/numbers/92555", "simpay-mock-token")
+		_, missing := fetch(t, base+"sms/ffffffff", "simpay-mock-token")
+		if !strings.Contains(number, want[0]) || !strings.Contains(missing, want[1]) {
+			t.Errorf("-dialect %q: %s / %s, want %s / %s", dialect, number, missing, want[0], want[1])
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("-dialect %q: run: %v", dialect, err)
 		}
 	}
 }

@@ -45,7 +45,8 @@ type Config struct {
 	BaseURL string
 
 	// Token is sent as "Authorization: Bearer <token>". An empty token does not
-	// make New fail, but every call then returns an error matching ErrNoToken.
+	// make New fail, but every call then returns an error matching ErrNoToken,
+	// except ListNotificationIPs: GET /ip is public.
 	Token string
 
 	// UserAgent holds the caller's product tokens, e.g.

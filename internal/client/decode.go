@@ -85,21 +85,26 @@ func numberOrStringText(b []byte) (string, error) {
 }
 
 // pagination is SimPay's page information. Only the page numbers are used:
-// links are nullable and SDKs disagree on their names.
+// links are nullable and SDKs disagree on their names. The numbers are
+// Integer because a Laravel paginator echoes per_page and current_page as
+// the query gave them, which may be strings.
 type pagination struct {
-	Total       int `json:"total"`
-	Count       int `json:"count"`
-	PerPage     int `json:"per_page"`
-	CurrentPage int `json:"current_page"`
-	TotalPages  int `json:"total_pages"`
+	Total       Integer `json:"total"`
+	Count       Integer `json:"count"`
+	PerPage     Integer `json:"per_page"`
+	CurrentPage Integer `json:"current_page"`
+	TotalPages  Integer `json:"total_pages"`
 }
 
 // envelopeHead is everything in a response but "data". The error parts stay
 // raw so that an oddly shaped error body is still reported as SimPay's error
 // rather than as a decoding failure.
 type envelopeHead struct {
-	Success    *bool           `json:"success"`
-	ErrorCode  json.RawMessage `json:"errorCode"`
+	Success   *bool           `json:"success"`
+	ErrorCode json.RawMessage `json:"errorCode"`
+	// Code is where simpay-ecommerce (src/SimPayClient.php) reads the
+	// error code when errorCode is absent ("errorCode ?? code").
+	Code       json.RawMessage `json:"code"`
 	Message    json.RawMessage `json:"message"`
 	Errors     json.RawMessage `json:"errors"`
 	Pagination json.RawMessage `json:"pagination"`
@@ -178,7 +183,14 @@ func (c *Client) snippetOrEmpty(body []byte) string {
 // apiError builds the error for a JSON error envelope, scrubbing every string.
 func (c *Client) apiError(method, path string, status int, head *envelopeHead) *APIError {
 	e := &APIError{StatusCode: status, Method: method, Path: path}
-	e.ErrorCode = c.scrub(looseString(head.ErrorCode))
+	// errorCode first, as the 2024 file and the current reference pages name
+	// it; then code, so that ROUTE_NOT_FOUND sent there still says "wrong base
+	// URL" to IsNotFound rather than "the object is gone".
+	code := looseString(head.ErrorCode)
+	if code == "" {
+		code = looseString(head.Code)
+	}
+	e.ErrorCode = c.scrub(code)
 	e.Message = c.scrub(looseString(head.Message))
 	if fields := looseFieldErrors(head.Errors); len(fields) > 0 {
 		e.Errors = make(map[string][]string, len(fields))

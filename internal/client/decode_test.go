@@ -211,7 +211,7 @@ func TestDecodeSMSExamples(t *testing.T) {
 	mustEqual(t, "sms services", services, []SMSService{base})
 
 	withNumbers := base
-	withNumbers.Numbers = []int{7055, 7155, 7255}
+	withNumbers.Numbers = []Integer{7055, 7155, 7255}
 	service, err := c.GetSMSService(ctx, svc)
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +230,7 @@ func TestDecodeSMSExamples(t *testing.T) {
 	}
 	mustEqual(t, "sms transaction", *one, tx)
 
-	number := SMSNumber{Number: 7055, Value: "2", ValueNet: "2.46", Adult: false}
+	number := SMSNumber{Number: 7055, Value: "2", ValueGross: "2.46", Adult: false}
 	for name, call := range map[string]func() (any, error){
 		"service numbers": func() (any, error) { return c.ListSMSServiceNumbers(ctx, svc, ListOptions{}) },
 		"numbers":         func() (any, error) { return c.ListSMSNumbers(ctx, ListOptions{}) },
@@ -302,14 +302,14 @@ func TestDecodeDirectBillingExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	op := &OperatorAmount{Net: "285.72", Gross: "351.44"}
-	mustEqual(t, "calculation", *calc, DirectBillingCalculation{Orange: op, Play: op, TMobile: nil, Plus: nil})
+	mustEqual(t, "calculation", *calc, DirectBillingCalculation{OperatorOrange: op, OperatorPlay: op, OperatorTMobile: nil, OperatorPlus: nil})
 
 	txs, err := c.ListDirectBillingTransactions(ctx, svc, DirectBillingTransactionFilter{}, ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mustEqual(t, "db transactions", txs, []DirectBillingTransaction{{ID: "dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a", Status: "transaction_db_payed",
-		Value: "0.34", ValueNetto: "0.24", CreatedAt: "2023-02-16T14:52:11+01:00", UpdatedAt: "2023-02-16T14:52:11+01:00"}})
+		Value: "0.34", ValueNet: "0.24", CreatedAt: "2023-02-16T14:52:11+01:00", UpdatedAt: "2023-02-16T14:52:11+01:00"}})
 
 	created, err := c.CreateDirectBillingTransaction(ctx, svc, DirectBillingTransactionRequest{
 		Amount: "19.99", AmountType: "gross", Description: "Płatność za wirtualne produkty", Control: "96125f23-d549-4bfc-a845-b781b5f1ad03",
@@ -330,7 +330,7 @@ func TestDecodeDirectBillingExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustEqual(t, "db transaction", *tx, DirectBillingTransaction{ID: "dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a", Status: "transaction_db_payed",
-		PhoneNumber: "", Control: strp("1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"), Value: "16.67", ValueNetto: "10", Operator: strp("t-mobile"),
+		PhoneNumber: "", Control: strp("1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"), Value: "16.67", ValueNet: "10", Operator: strp("t-mobile"),
 		Notify:    &DirectBillingNotify{IsSend: false, LastSendAt: strp("2023-02-16T14:52:11+01:00"), Count: 1},
 		CreatedAt: "2023-02-16T14:52:11+01:00", UpdatedAt: "2023-02-16T14:52:11+01:00"})
 }
@@ -441,6 +441,7 @@ func TestResponseTypesKeepNumbersExact(t *testing.T) {
 		PaymentService{}, PaymentChannel{}, Currency{}, PaymentTransactionSummary{}, PaymentTransaction{},
 		CreatedTransaction{}, Refund{}, SMSService{}, SMSNumber{}, SMSTransaction{}, SMSCodeCheck{},
 		DirectBillingService{}, DirectBillingCalculation{}, DirectBillingTransaction{}, pagination{},
+		RawJSON{}, Integer(0),
 	} {
 		walk(reflect.TypeOf(v).Name(), reflect.TypeOf(v))
 	}

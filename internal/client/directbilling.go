@@ -1,12 +1,14 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // DirectBillingService is a DirectBilling (carrier billing) service.
@@ -19,15 +21,51 @@ type DirectBillingService struct {
 	CreatedAt string `json:"created_at"`
 }
 
-// DirectBillingCalculation is SimPay's commission calculation for an amount:
-// per mobile operator, the net (without VAT) and gross (with VAT, what the
-// payer is charged) amounts; nil for an operator SimPay does not serve for
-// that amount.
-type DirectBillingCalculation struct {
-	Orange  *OperatorAmount `json:"orange"`
-	Play    *OperatorAmount `json:"play"`
-	TMobile *OperatorAmount `json:"t-mobile"`
-	Plus    *OperatorAmount `json:"plus"`
+// DirectBillingCalculation is SimPay's commission calculation for an amount,
+// keyed by SimPay's name of each mobile operator (see the Operator
+// constants): the net (without VAT) and gross (with VAT, what the payer is
+// charged) amounts, nil for an operator SimPay does not serve for that
+// amount. Every operator SimPay sends is kept, so one it adds later is not
+// lost: the 2024 OpenAPI file names orange, play, t-mobile and plus, and
+// simpay-laravel (src/Responses/DirectBilling/AmountCalculatorResponse.php)
+// also netia.
+type DirectBillingCalculation map[string]*OperatorAmount
+
+// SimPay's names of the mobile operators DirectBilling works with, as its
+// calculation keys them and a transaction's Operator names them
+// (simpay-laravel src/Enums/DirectBilling/MobileCarrier.php). SimPay may add
+// others; they are kept as sent.
+const (
+	OperatorOrange  = "orange"
+	OperatorPlay    = "play"
+	OperatorTMobile = "t-mobile"
+	OperatorPlus    = "plus"
+	OperatorNetia   = "netia"
+)
+
+// UnmarshalJSON reads every operator. An operator that is null, false, an
+// empty list or an empty object is nil: simpay-laravel tests each one for
+// PHP truthiness, and PHP's json_encode writes an empty array as [].
+func (calc *DirectBillingCalculation) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("decoding a DirectBilling calculation: %w", err)
+	}
+	out := make(DirectBillingCalculation, len(raw))
+	for name, v := range raw {
+		switch string(bytes.TrimSpace(v)) {
+		case "null", "false", "[]", "{}", "0", `""`:
+			out[name] = nil
+			continue
+		}
+		var a OperatorAmount
+		if err := json.Unmarshal(v, &a); err != nil {
+			return fmt.Errorf("decoding the DirectBilling calculation for %q: %w", name, err)
+		}
+		out[name] = &a
+	}
+	*calc = out
+	return nil
 }
 
 // OperatorAmount is one operator's net and gross amount.
@@ -36,29 +74,68 @@ type OperatorAmount struct {
 	Gross Decimal `json:"gross"`
 }
 
+// AmountType is how a DirectBilling amount was given: required (what the
+// partner wants to receive), net or gross. simpay-laravel lower-cases the
+// value_created_type SimPay sends before reading it, so the case SimPay
+// uses is not settled: the value is kept as sent, and Is compares it
+// without regard to case.
+type AmountType string
+
+// The amount types SimPay documents.
+const (
+	AmountTypeRequired AmountType = "required"
+	AmountTypeNet      AmountType = "net"
+	AmountTypeGross    AmountType = "gross"
+)
+
+// Is reports whether t is u, ignoring case.
+func (t AmountType) Is(u AmountType) bool { return strings.EqualFold(string(t), string(u)) }
+
 // DirectBillingTransaction is a DirectBilling transaction. The list endpoint
-// omits some fields (Notify is then nil).
+// omits some fields (Notify is then nil). Fields SimPay's newer code reads
+// but its 2024 file does not name (simpay-laravel
+// src/Responses/DirectBilling/TransactionInfoResponse.php) are empty when
+// SimPay does not send them.
 type DirectBillingTransaction struct {
 	ID string `json:"id"`
-	// Status is e.g. transaction_db_payed; unknown values are kept.
+	// Status is e.g. transaction_db_payed; unknown values are kept. SimPay
+	// documents transaction_db_new, _confirmed, _payed, _rejected, _canceled
+	// and _generate_error.
 	Status string `json:"status"`
 	// PhoneNumber is "" when SimPay sent null.
 	PhoneNumber PhoneNumber `json:"phoneNumber"`
 	Control     *string     `json:"control"`
 	Value       Decimal     `json:"value"`
-	ValueNetto  Decimal     `json:"value_netto"`
-	// Operator is orange, plus, play or t-mobile; nil when unknown yet.
-	Operator  *string              `json:"operator"`
+	// ValueNet is the partner's share: value_netto in the 2024 OpenAPI file
+	// and SimPay-API-TypeScript, value_net in simpay-laravel. Either name is
+	// read; value_net wins when both are sent.
+	ValueNet Decimal `json:"value_net" alias:"value_netto"`
+	// ValueCreated is the amount given when the transaction was created, and
+	// ValueCreatedType how it was given; "" when not sent.
+	ValueCreated     Decimal    `json:"value_created"`
+	ValueCreatedType AmountType `json:"value_created_type"`
+	// Operator is e.g. orange or t-mobile (see the Operator constants); nil
+	// while unknown. Unknown values are kept.
+	Operator *string `json:"operator"`
+	// Score is SimPay's score of the transaction, "" when not sent.
+	Score     Decimal              `json:"score"`
 	Notify    *DirectBillingNotify `json:"notify"`
 	CreatedAt string               `json:"created_at"`
 	UpdatedAt string               `json:"updated_at"`
 }
 
-// DirectBillingNotify is the state of SimPay's notifications to the partner.
+// UnmarshalJSON reads the net value under either of its names.
+func (t *DirectBillingTransaction) UnmarshalJSON(b []byte) error {
+	type plain DirectBillingTransaction
+	return decodeAliased(b, (*plain)(t))
+}
+
+// DirectBillingNotify is whether, when and how often SimPay notified the
+// partner of the transaction.
 type DirectBillingNotify struct {
 	IsSend     bool    `json:"is_send"`
 	LastSendAt *string `json:"last_send_at"`
-	Count      int     `json:"count"`
+	Count      Integer `json:"count"`
 }
 
 // DirectBillingTransactionFilter narrows ListDirectBillingTransactions; empty
@@ -81,6 +158,10 @@ type DirectBillingTransactionRequest struct {
 	PhoneNumber string   `json:"phoneNumber,omitempty"`
 	// SteamID is a SteamID64, sent as a string (SimPay's schema says string).
 	SteamID string `json:"steamid,omitempty"`
+	// Email is the payer's e-mail address; simpay-laravel
+	// (src/Services/DirectBilling/GenerateTransaction.php) sends it, the
+	// 2024 OpenAPI file does not name it.
+	Email string `json:"email,omitempty"`
 }
 
 // ListDirectBillingServices lists the account's DirectBilling services.

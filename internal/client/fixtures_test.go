@@ -55,6 +55,31 @@ const (
 	fixtureValidationError = `{"success":false,"errorCode":"VALIDATION_ERROR","errors":{"amount":["The amount field is required."],"currency":["The selected currency is invalid."]}}`
 )
 
+// Bodies in the shapes SimPay's newer SDKs read (CONTRACT.md, "Read every
+// variant"). No captured live answer exists: each is the documented example
+// rewritten the way the named SDK file reads it.
+const (
+	// fixtureSDKSmsNumber: value_gross as in simpay-laravel
+	// src/Responses/Sms/SmsNumberResponse.php, value as a string as in
+	// amxx-simpay-lib simpay.inc.
+	fixtureSDKSmsNumber = `{"success":true,"data":{"number":7055,"value":"2","value_gross":2.46,"adult":false}}`
+	// fixtureSDKSmsService: numbers as strings, SimPay-API-TypeScript
+	// src/models/sms/service/sms.service.ts.
+	fixtureSDKSmsService = `{"success":true,"data":{"id":"d151e4f9","type":"ONE_TIME_CODE","status":"service_active","name":"TEST","prefix":"SIM","suffix":"TESTSIMPAY","adult":false,"numbers":["7055","7155","7255"],"created_at":"2021-11-08T18:18:53+01:00"}}`
+	// fixtureSDKDbTransaction: simpay-laravel
+	// src/Responses/DirectBilling/TransactionInfoResponse.php.
+	fixtureSDKDbTransaction = `{"success":true,"data":{"id":"dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a","status":"transaction_db_canceled","phoneNumber":"48123123123","control":null,"value":16.67,"value_net":10,"value_created":10,"value_created_type":"REQUIRED","operator":"netia","notify":{"is_send":true,"last_send_at":"2023-02-16T14:52:11+01:00","count":2},"score":0.85,"created_at":"2023-02-16T14:52:11+01:00","updated_at":"2023-02-16T14:52:11+01:00"}}`
+	// fixtureSDKDbCalculation: netia as in simpay-laravel
+	// src/Responses/DirectBilling/AmountCalculatorResponse.php.
+	fixtureSDKDbCalculation = `{"success":true,"data":{"orange":{"net":285.72,"gross":351.44},"play":{"net":285.72,"gross":351.44},"t-mobile":null,"plus":null,"netia":{"net":285.72,"gross":351.44}}}`
+	// fixtureSDKPaymentTransaction: additional as simpay-laravel
+	// src/Responses/Payment/TransactionInfoResponse.php reads it.
+	fixtureSDKPaymentTransaction = `{"success":true,"data":{"id":"328bd42d-d08b-43f6-9463-869e5bd32b4","payer_transaction_id":"477YDX14","status":"transaction_paid","amount":{"value":7.55,"currency":"BRL","commission":0.12,"commission_currency":"EUR"},"redirect":{"success":null,"failure":null},"customer":{"name":null,"email":"kontakt@simpay.pl","ip":"192.168.0.1","country":"PL"},"billing":null,"shipping":null,"cart":null,"additional":{"key":["value",1]},"paid_at":null,"expires_at":null,"created_at":"2023-12-07T05:20:30+01:00","updated_at":"2023-12-07T05:21:50+01:00"}}`
+	// fixtureSDKError: the code under "code", as simpay-ecommerce
+	// src/SimPayClient.php reads it.
+	fixtureSDKError = `{"success":false,"code":"ROUTE_NOT_FOUND","message":"The route payment/x could not be found."}`
+)
+
 // allFixtures lists every documented body, for the fuzz seed corpus.
 var allFixtures = []string{
 	fixturePaymentServices,
@@ -81,4 +106,10 @@ var allFixtures = []string{
 	fixtureDbTransactionCreated,
 	fixtureDbTransaction,
 	fixtureValidationError,
+	fixtureSDKSmsNumber,
+	fixtureSDKSmsService,
+	fixtureSDKDbTransaction,
+	fixtureSDKDbCalculation,
+	fixtureSDKPaymentTransaction,
+	fixtureSDKError,
 }

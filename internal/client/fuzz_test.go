@@ -22,6 +22,8 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		`{"success":false,"errors":{"a":[1,null,"x"],"b":"y","c":{"d":1}}}`,
 		`{"success":true,"data":{"amount":{"value":"not a number","commission":true}}}`,
 		`{"success":true,"data":[{"amount":1e999999}]}`,
+		`{"success":true,"data":{"number":1e999999,"numbers":["1e30",7055.5],"value_net":"x","value_netto":1}}`,
+		`{"success":true,"data":{"orange":[],"netia":false,"x":{"net":{}}}}`,
 		`{"success":true,"data":` + strings.Repeat("[", 10000) + `}`,
 		"<html>\x00\xff" + testToken + "</html>",
 		`{"success":false,"message":"` + testToken + `"}`,
@@ -37,8 +39,9 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		targets := []any{
 			new(PaymentService), new([]PaymentService), new(PaymentTransaction), new([]PaymentTransactionSummary),
 			new([]PaymentChannel), new([]Currency), new([]Refund), new(CreatedTransaction), new([]string),
-			new(SMSService), new([]SMSTransaction), new(SMSCodeCheck), new([]SMSNumber),
-			new(DirectBillingCalculation), new([]DirectBillingTransaction), new(map[string]any), nil,
+			new(SMSService), new([]SMSTransaction), new(SMSCodeCheck), new([]SMSNumber), new(SMSNumber),
+			new(DirectBillingCalculation), new([]DirectBillingTransaction), new(DirectBillingTransaction),
+			new(map[string]any), nil,
 		}
 		for _, out := range targets {
 			_, err := c.decodeResponse("GET", "/fuzz", status, body, out)

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -23,11 +24,9 @@ type ListOptions struct {
 	MaxItems int
 }
 
-// listAll reads every page of a list endpoint; with shared, identical page
-// requests are shared (see sharedReads).
-//
 // listAll reads every page of a list endpoint into one slice, in SimPay's
-// order. Page 1 comes first, since it tells how many pages there are; pages 2..N
+// order; with shared, identical page requests are shared (see sharedReads).
+// Page 1 comes first, since it tells how many pages there are; pages 2..N
 // are then fetched concurrently, at most PageConcurrency at a time, each
 // decoded straight into its own region of the result. The first failure
 // cancels the other pages.
@@ -37,6 +36,17 @@ type ListOptions struct {
 // get no such parameters on the first request; if an answer has a
 // pagination object anyway, the remaining pages are fetched with just page=N,
 // so that every page has the server's default size.
+//
+// The list may change while it is read: SimPay lists transactions newest
+// first, so one created between two page requests pushes every item one
+// place down, and the next page starts with the item the previous one ended
+// with. The result therefore never holds an object twice: a repeat of an id
+// already read is dropped, and the first occurrence keeps its place. An item
+// pushed past the last page is not lost either: when a page reports more
+// pages than page 1 did, or when repeats leave fewer items than MaxItems
+// asks for, the following pages are read too, one at a time. An object
+// created or removed during the walk may still be missing, as in any
+// offset-paginated list; reading again gives the list as it now stands.
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, paged, shared bool, opts ListOptions) ([]T, error) {
 	if opts.MaxItems < 0 {
 		return nil, fmt.Errorf("MaxItems is negative (%d); use 0 for all items", opts.MaxItems)
@@ -54,19 +64,27 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		}
 		return q
 	}
+	getPage := func(ctx context.Context, page int, out *[]T) (int, error) {
+		pg, err := c.get(ctx, shared, path, pageQuery(page), out)
+		if err == nil {
+			err = checkPage(pg, page)
+		}
+		if err != nil || pg == nil {
+			return 0, err
+		}
+		return int(pg.TotalPages), nil
+	}
 
 	var first []T
-	pg, err := c.get(ctx, shared, path, pageQuery(1), &first)
+	reported, err := getPage(ctx, 1, &first)
 	if err != nil {
+		if errors.As(err, new(*pageError)) {
+			return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
+		}
 		return nil, err
 	}
-	if err := checkPage(pg, 1); err != nil {
-		return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
-	}
-	pages := 1
-	if pg != nil {
-		pages = max(pg.TotalPages, 1)
-	}
+	total := max(reported, 1)
+	pages := total
 	// Every page but the last is full, so page 1 gives the page size. It is
 	// what the server really did (it may cap limit), and unlike per_page it
 	// cannot make the allocation below larger than what was actually received.
@@ -74,13 +92,49 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	if opts.MaxItems > 0 && size > 0 {
 		pages = min(pages, (opts.MaxItems+size-1)/size)
 	}
-	if pages <= 1 || size == 0 {
-		return trim(first, opts.MaxItems), nil
+	if size == 0 {
+		return first, nil
 	}
 	if pages > maxPages {
 		return nil, fmt.Errorf("SimPay API GET /%s: SimPay reports %d pages, more than the %d this client reads; narrow the query or set MaxItems", path, pages, maxPages)
 	}
 
+	var all []T
+	if pages == 1 {
+		all = first
+	} else {
+		all, reported, err = readPages(ctx, c, pages, size, first, getPage)
+		if err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
+		}
+		total = max(total, reported)
+	}
+
+	// Sized up front: growing the map would allocate it several times over.
+	seen := make(map[string]struct{}, len(all))
+	all = dropRepeats(all, seen)
+	for next := pages + 1; next <= min(total, maxPages) && (opts.MaxItems == 0 || len(all) < opts.MaxItems); next++ {
+		var items []T
+		reported, err := getPage(ctx, next, &items)
+		if err != nil {
+			return nil, fmt.Errorf("reading page %d of %d: %w", next, total, err)
+		}
+		if len(items) == 0 {
+			break
+		}
+		total = max(total, reported)
+		all = append(all, dropRepeats(items, seen)...)
+	}
+	return trim(all, opts.MaxItems), nil
+}
+
+// readPages fetches pages 2..pages concurrently after page 1 (first, of size
+// items) and returns every item in page order, with the largest page count
+// any page reported.
+func readPages[T any](ctx context.Context, c *Client, pages, size int, first []T, getPage func(context.Context, int, *[]T) (int, error)) ([]T, int, error) {
 	// Each page owns all[(p-1)*size : p*size]. Decoding into a slice with
 	// that capacity appends in place, so items are written once, into their
 	// final place, and no page body or per-page slice outlives its decoding.
@@ -88,10 +142,10 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	copy(all, first)
 	counts := make([]int, pages+1)
 	counts[1] = len(first)
-	first = nil
 	// overflow keeps a page that came back larger than the page size; its
 	// items could not fit in its region.
 	overflow := make(map[int][]T)
+	reported := 0
 	var mu sync.Mutex
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -118,10 +172,7 @@ loop:
 			defer func() { <-sem }()
 			start := (p - 1) * size
 			region := all[start : start : p*size]
-			pg, err := c.get(ctx, shared, path, pageQuery(p), &region)
-			if err == nil {
-				err = checkPage(pg, p)
-			}
+			n, err := getPage(ctx, p, &region)
 			if err != nil {
 				fail(fmt.Errorf("reading page %d of %d: %w", p, pages, err))
 				return
@@ -129,6 +180,7 @@ loop:
 			mu.Lock()
 			defer mu.Unlock()
 			counts[p] = len(region)
+			reported = max(reported, n)
 			if len(region) > size {
 				overflow[p] = region
 			}
@@ -136,10 +188,7 @@ loop:
 	}
 	wg.Wait()
 	if firstErr != nil {
-		return nil, firstErr
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
+		return nil, 0, firstErr
 	}
 
 	// Close the gaps left by short pages (normally only the last one).
@@ -150,7 +199,7 @@ loop:
 			n += copy(all[n:], all[start:start+counts[p]])
 		}
 		clear(all[n:]) // drop references held by the unused tail
-		return trim(all[:n:n], opts.MaxItems), nil
+		return all[:n:n], reported, nil
 	}
 	out := make([]T, 0, len(all)+len(overflow)*size)
 	for p := 1; p <= pages; p++ {
@@ -161,16 +210,58 @@ loop:
 		start := (p - 1) * size
 		out = append(out, all[start:start+counts[p]]...)
 	}
-	return trim(out, opts.MaxItems), nil
+	return out, reported, nil
+}
+
+// listKeyed is an item with an identity of its own, by which a page walk
+// recognises an item it has already read.
+type listKeyed interface{ listKey() string }
+
+// dropRepeats removes, in place, the items whose key is in seen or repeats
+// an earlier one, and adds the others' keys to seen. Items without a key
+// (an empty id) are always kept: nothing says they are the same object.
+func dropRepeats[T any](items []T, seen map[string]struct{}) []T {
+	var zero T
+	_, keyed := any(zero).(listKeyed)
+	_, isString := any(zero).(string)
+	if !keyed && !isString {
+		return items
+	}
+	n := 0
+	for _, it := range items {
+		var k string
+		if kk, ok := any(it).(listKeyed); ok {
+			k = kk.listKey()
+		} else {
+			k = any(it).(string)
+		}
+		if k != "" {
+			if _, dup := seen[k]; dup {
+				continue
+			}
+			seen[k] = struct{}{}
+		}
+		items[n] = it
+		n++
+	}
+	clear(items[n:])
+	return items[:n]
 }
 
 // checkPage rejects an answer for another page than the one asked for: a
 // server that ignores "page" would otherwise make every page a duplicate.
 func checkPage(pg *pagination, want int) error {
-	if pg != nil && pg.CurrentPage != 0 && pg.CurrentPage != want {
-		return fmt.Errorf("asked for page %d, SimPay answered page %d", want, pg.CurrentPage)
+	if pg != nil && pg.CurrentPage != 0 && int(pg.CurrentPage) != want {
+		return &pageError{want: want, got: int(pg.CurrentPage)}
 	}
 	return nil
+}
+
+// pageError is an answer for another page than the one asked for.
+type pageError struct{ want, got int }
+
+func (e *pageError) Error() string {
+	return fmt.Sprintf("asked for page %d, SimPay answered page %d", e.want, e.got)
 }
 
 func trim[T any](items []T, maxItems int) []T {
@@ -199,4 +290,26 @@ func checkID(what, id string) error {
 		return fmt.Errorf("%s %q is not a valid ID", what, id)
 	}
 	return nil
+}
+
+// The identities by which a page walk recognises a repeat.
+
+func (s PaymentService) listKey() string            { return s.ID }
+func (ch PaymentChannel) listKey() string           { return ch.ID }
+func (cur Currency) listKey() string                { return cur.ISO }
+func (t PaymentTransactionSummary) listKey() string { return t.ID }
+func (r Refund) listKey() string                    { return r.ID }
+func (s SMSService) listKey() string                { return s.ID }
+func (t SMSTransaction) listKey() string            { return integerKey(t.ID) }
+func (n SMSNumber) listKey() string                 { return integerKey(n.Number) }
+func (s DirectBillingService) listKey() string      { return s.ID }
+func (t DirectBillingTransaction) listKey() string  { return t.ID }
+
+// integerKey is the key of an integer identity; 0 is what an absent one
+// decodes to, so it identifies nothing.
+func integerKey(n Integer) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(int64(n), 10)
 }

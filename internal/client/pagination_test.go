@@ -232,3 +232,111 @@ func TestListHandlesPagesOfUnexpectedSize(t *testing.T) {
 		t.Fatalf("ids %v, want %v", ids, want)
 	}
 }
+
+// growingList serves transactions newest first, as SimPay lists them, and
+// puts `grow` new ones at the top right after it has served page 1: the
+// pages read afterwards have shifted, so their first items are page 1's last.
+type growingList struct {
+	mu    sync.Mutex
+	ids   []string // newest first
+	grow  int
+	grown bool
+	asked []int
+}
+
+func newGrowingList(n, grow int) *growingList {
+	l := &growingList{grow: grow}
+	for i := n; i >= 1; i-- {
+		l.ids = append(l.ids, fmt.Sprintf("tx-%04d", i))
+	}
+	return l
+}
+
+func (l *growingList) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.asked = append(l.asked, page)
+	total := len(l.ids)
+	var items []string
+	for i := (page - 1) * limit; i < min(page*limit, total); i++ {
+		items = append(items, `{"id":"`+l.ids[i]+`","status":"transaction_paid","amount":1}`)
+	}
+	body := fmt.Sprintf(`{"success":true,"data":[%s],"pagination":{"total":%d,"count":%d,"per_page":%d,"current_page":%d,"total_pages":%d}}`,
+		strings.Join(items, ","), total, len(items), limit, page, (total+limit-1)/limit)
+	if page == 1 && !l.grown {
+		l.grown = true
+		for i := range l.grow {
+			l.ids = append([]string{fmt.Sprintf("new-%04d", i)}, l.ids...)
+		}
+	}
+	writeJSON(w, 200, body)
+}
+
+func (l *growingList) pagesAsked() []int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Sorted(slices.Values(l.asked))
+}
+
+func txIDsOf(txs []PaymentTransactionSummary) []string {
+	ids := make([]string, len(txs))
+	for i, t := range txs {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// TestListNeverReturnsAnObjectTwiceWhenTheListGrows creates transactions
+// between the page requests of one walk: every object read is returned
+// once, in SimPay's order, and none of those there at the start is lost.
+func TestListNeverReturnsAnObjectTwiceWhenTheListGrows(t *testing.T) {
+	cases := []struct {
+		name      string
+		grow      int
+		maxItems  int
+		wantItems int
+		wantPages []int
+	}{
+		// One new transaction: page 2 starts with page 1's last item.
+		{"one created", 1, 0, 250, []int{1, 2, 3}},
+		// Fifty new ones push the oldest items onto a fourth page, which
+		// pages 2 and 3 report and the walk then reads.
+		{"a new page appears", 50, 0, 250, []int{1, 2, 3, 4}},
+		// The repeat would leave 197 of the 198 asked for: page 3 tops up.
+		{"max items topped up", 1, 198, 198, []int{1, 2, 3}},
+		// Nothing changes: three pages, nothing dropped.
+		{"unchanged", 0, 0, 250, []int{1, 2, 3}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			list := newGrowingList(250, tc.grow)
+			want := slices.Clone(list.ids[:tc.wantItems])
+			srv := newServer(t, list.ServeHTTP)
+			c, _ := newTestClient(t, srv.URL, nil)
+			txs, err := c.ListPaymentTransactions(t.Context(), "d151e4f9", ListOptions{MaxItems: tc.maxItems})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := txIDsOf(txs)
+			if !slices.Equal(got, want) {
+				t.Errorf("got %d items %v...%v, want %d items %v...%v", len(got), got[:3], got[len(got)-3:], len(want), want[:3], want[len(want)-3:])
+			}
+			if pages := list.pagesAsked(); !slices.Equal(pages, tc.wantPages) {
+				t.Errorf("pages asked %v, want %v", pages, tc.wantPages)
+			}
+		})
+	}
+}
+
+func TestDropRepeatsKeepsTheFirstOccurrenceAndKeylessItems(t *testing.T) {
+	seen := map[string]struct{}{}
+	got := dropRepeats([]Refund{{ID: "a"}, {ID: "b"}, {ID: "a", Status: "later copy"}, {}, {}, {ID: "c"}}, seen)
+	mustEqual(t, "refunds", got, []Refund{{ID: "a"}, {ID: "b"}, {}, {}, {ID: "c"}})
+	mustEqual(t, "next page", dropRepeats([]Refund{{ID: "c"}, {ID: "d"}}, seen), []Refund{{ID: "d"}})
+	mustEqual(t, "strings", dropRepeats([]string{"192.0.2.1", "192.0.2.1", "192.0.2.2"}, map[string]struct{}{}), []string{"192.0.2.1", "192.0.2.2"})
+	mustEqual(t, "sms", dropRepeats([]SMSTransaction{{ID: 1}, {ID: 1}, {ID: 0}, {ID: 0}}, map[string]struct{}{}), []SMSTransaction{{ID: 1}, {ID: 0}, {ID: 0}})
+	type plain struct{ ID string }
+	mustEqual(t, "no identity", dropRepeats([]plain{{"a"}, {"a"}}, map[string]struct{}{}), []plain{{"a"}, {"a"}})
+}

@@ -68,16 +68,29 @@ type PaymentTransaction struct {
 	Channel            *string           `json:"channel"`
 	Control            *string           `json:"control"`
 	Description        *string           `json:"description"`
-	Redirect           Redirect          `json:"redirect"`
-	Customer           Customer          `json:"customer"`
-	Billing            *Address          `json:"billing"`
-	Shipping           *Address          `json:"shipping"`
+	// Redirect is "redirect" in the seeds and simpay-laravel, "redirects"
+	// in the 2024 OpenAPI file and SimPay-API-TypeScript; either is read.
+	Redirect Redirect `json:"redirect" alias:"redirects"`
+	Customer Customer `json:"customer"`
+	Billing  *Address `json:"billing"`
+	Shipping *Address `json:"shipping"`
 	// Cart is nil when SimPay sent null, and empty (not nil) for [].
-	Cart      []CartItem `json:"cart"`
-	PaidAt    *string    `json:"paid_at"`
-	ExpiresAt *string    `json:"expires_at"`
-	CreatedAt string     `json:"created_at"`
-	UpdatedAt string     `json:"updated_at"`
+	Cart []CartItem `json:"cart"`
+	// Additional is SimPay's "additional", exactly as sent: simpay-laravel
+	// (src/Responses/Payment/TransactionInfoResponse.php) reads it as an
+	// array of unstated shape, and no document describes it. nil when SimPay
+	// sent null or nothing.
+	Additional RawJSON `json:"additional"`
+	PaidAt     *string `json:"paid_at"`
+	ExpiresAt  *string `json:"expires_at"`
+	CreatedAt  string  `json:"created_at"`
+	UpdatedAt  string  `json:"updated_at"`
+}
+
+// UnmarshalJSON reads the return URLs under either of their names.
+func (t *PaymentTransaction) UnmarshalJSON(b []byte) error {
+	type plain PaymentTransaction
+	return decodeAliased(b, (*plain)(t))
 }
 
 // TransactionAmount is what the payer paid and what SimPay charged.
@@ -129,7 +142,7 @@ type Address struct {
 // CartItem is one product of a transaction's cart.
 type CartItem struct {
 	Name     string  `json:"name"`
-	Quantity int     `json:"quantity"`
+	Quantity Integer `json:"quantity"`
 	Price    Decimal `json:"price"`
 	Producer *string `json:"producer"`
 	Category *string `json:"category"`
@@ -154,6 +167,39 @@ type PaymentTransactionRequest struct {
 	Channels      []string        `json:"channels,omitempty"`
 	ChannelTypes  *ChannelTypes   `json:"channelTypes,omitempty"`
 	Referer       string          `json:"referer,omitempty"`
+	// CommissionMode says who pays SimPay's commission: CommissionModeMerchant
+	// (SimPay's default) or CommissionModePayer. Sent by simpay-ecommerce
+	// (src/TransactionBuilder.php); not in the seeds.
+	CommissionMode string `json:"commissionMode,omitempty"`
+	// Context is the payer's purchase history, for SimPay's fraud checks
+	// (simpay-ecommerce src/TransactionBuilder.php); not in the seeds.
+	Context *PurchaseContext `json:"context,omitempty"`
+}
+
+// The commission modes simpay-ecommerce sends.
+const (
+	CommissionModeMerchant = "merchant"
+	CommissionModePayer    = "payer"
+)
+
+// PurchaseContext is what the shop knows of the payer's history, with
+// simpay-ecommerce's names (src/TransactionBuilder.php setContext). Unset
+// fields are not sent; amounts go out exactly as written, where that SDK
+// rounds a float to 2 places.
+type PurchaseContext struct {
+	// AccountCreatedAt is when the payer's account was created, as the shop
+	// writes a date (the SDK passes its string through).
+	AccountCreatedAt string `json:"accountCreatedAt,omitempty"`
+	// SalesTotalCount is how many purchases the payer made; a pointer, since
+	// 0 is meaningful and must be sent.
+	SalesTotalCount  *int64      `json:"salesTotalCount,omitempty"`
+	SalesTotalAmount json.Number `json:"salesTotalAmount,omitempty"`
+	SalesAvgAmount   json.Number `json:"salesAvgAmount,omitempty"`
+	SalesMaxAmount   json.Number `json:"salesMaxAmount,omitempty"`
+	// AccountSetCurrency is the currency of the payer's account, e.g. PLN.
+	AccountSetCurrency string `json:"accountSetCurrency,omitempty"`
+	// HasPreviousPurchases is a pointer, since false must be sent.
+	HasPreviousPurchases *bool `json:"hasPreviousPurchases,omitempty"`
 }
 
 // CustomerInput is the payer sent with a new transaction.
@@ -167,6 +213,10 @@ type CustomerInput struct {
 // AntifraudInput is what SimPay's fraud checks use.
 type AntifraudInput struct {
 	UserAgent string `json:"useragent,omitempty"`
+	// SystemID is the shop's own identifier of the payer, sent by
+	// simpay-ecommerce (src/TransactionBuilder.php) and simpay-laravel
+	// (src/Dto/Payment/AntiFraudData.php); not in the seeds.
+	SystemID string `json:"systemId,omitempty"`
 	// SteamID is a SteamID64. SimPay's example shows a JSON number, but a
 	// SteamID64 (about 7.6e16) is beyond what a float64 holds exactly, and
 	// JSON readers often parse numbers as floats, so it is sent as a string.
@@ -203,6 +253,10 @@ type CartItemInput struct {
 type Returns struct {
 	Success string `json:"success,omitempty"`
 	Failure string `json:"failure,omitempty"`
+	// Pending is where the payer goes while the payment is not settled yet.
+	// Online payments only: simpay-ecommerce (src/TransactionBuilder.php)
+	// sends it; neither the seeds nor any DirectBilling source name it.
+	Pending string `json:"pending,omitempty"`
 }
 
 // ChannelTypes selects which kinds of channel the gateway offers. The fields
@@ -215,6 +269,10 @@ type ChannelTypes struct {
 	Paypal   *bool `json:"paypal,omitempty"`
 	Paysafe  *bool `json:"paysafe,omitempty"`
 	Latam    *bool `json:"latam,omitempty"`
+	// Postponed is deferred payments (PayPo); simpay-laravel
+	// (src/Dto/Payment/ChannelTypeData.php, 2025-11) sends it, the seeds do
+	// not name it.
+	Postponed *bool `json:"postponed,omitempty"`
 }
 
 // CreatedTransaction is SimPay's answer to a new transaction (online payment
@@ -390,7 +448,8 @@ func (c *Client) GetRefund(ctx context.Context, serviceID, transactionID, refund
 }
 
 // ListNotificationIPs lists the IP addresses SimPay sends notifications
-// from, for firewall allow-lists.
+// from, for firewall allow-lists. It is the one call that works without a
+// token: GET /ip is public (see publicEndpoint); a configured token is sent.
 func (c *Client) ListNotificationIPs(ctx context.Context) ([]string, error) {
 	items, err := listAll[string](ctx, c, "ip", url.Values(nil), false, true, ListOptions{})
 	if err != nil {

@@ -19,25 +19,41 @@ type SMSService struct {
 	Suffix      string  `json:"suffix"`
 	Description *string `json:"description"`
 	Adult       bool    `json:"adult"`
-	Numbers     []int   `json:"numbers"`
-	CreatedAt   string  `json:"created_at"`
+	// Numbers are JSON integers in SimPay's 2024 file and strings in its
+	// TypeScript SDK (src/models/sms/service/sms.service.ts); both decode.
+	Numbers   []Integer `json:"numbers"`
+	CreatedAt string    `json:"created_at"`
 }
 
 // SMSNumber is a premium number and what an SMS to it costs.
 type SMSNumber struct {
-	Number   int     `json:"number"`
-	Value    Decimal `json:"value"`
-	ValueNet Decimal `json:"value_net"`
-	Adult    bool    `json:"adult"`
+	Number Integer `json:"number"`
+	// Value is the price without VAT. amxx-simpay-lib (simpay.inc) reads it
+	// as a string, the other SDKs as a number; both decode.
+	Value Decimal `json:"value"`
+	// ValueGross is the price with VAT, what the sender pays. SimPay's newer
+	// SDKs read it as value_gross (SimPay-API-TypeScript
+	// src/models/sms/service/sms.number.ts, simpay-laravel
+	// src/Responses/Sms/SmsNumberResponse.php); the 2024 OpenAPI file names
+	// the same price value_net, its example having value_net (2.46) above
+	// value (2). Either name is read; value_gross wins when both are sent.
+	ValueGross Decimal `json:"value_gross" alias:"value_net"`
+	Adult      bool    `json:"adult"`
+}
+
+// UnmarshalJSON reads the gross price under either of its names.
+func (n *SMSNumber) UnmarshalJSON(b []byte) error {
+	type plain SMSNumber
+	return decodeAliased(b, (*plain)(n))
 }
 
 // SMSTransaction is an SMS received by a service.
 type SMSTransaction struct {
-	ID         int64       `json:"id"`
+	ID         Integer     `json:"id"`
 	From       PhoneNumber `json:"from"`
 	Code       string      `json:"code"`
 	Used       bool        `json:"used"`
-	SendNumber int         `json:"send_number"`
+	SendNumber Integer     `json:"send_number"`
 	Value      Decimal     `json:"value"`
 	SendAt     string      `json:"send_at"`
 }
@@ -48,7 +64,7 @@ type SMSCodeCheck struct {
 	Code   string      `json:"code"`
 	Test   bool        `json:"test"`
 	From   PhoneNumber `json:"from"`
-	Number int         `json:"number"`
+	Number Integer     `json:"number"`
 	Value  Decimal     `json:"value"`
 	// UsedAt is when the code was used; SimPay's schema names it used_at and
 	// its example send_at, so both are read. nil when absent.

@@ -55,7 +55,7 @@ type attemptResult struct {
 // would create a second object; it fails with *OutcomeUnknownError.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) (*pagination, error) {
 	apiPath := "/" + path
-	if c.token == "" {
+	if c.token == "" && !publicEndpoint(method, path) {
 		return nil, fmt.Errorf("SimPay API %s %s: %w", method, apiPath, ErrNoToken)
 	}
 	var payload []byte
@@ -159,6 +159,14 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	}
 }
 
+// publicEndpoint reports whether a call needs no token. Only GET /ip does:
+// SimPay's own WooCommerce, WordPress and WHMCS handlers fetch the
+// notification addresses without an Authorization header. The token is still
+// sent when there is one, since SimPay documents the endpoint with it.
+func publicEndpoint(method, path string) bool {
+	return method == http.MethodGet && path == "ip"
+}
+
 // isEnvelopeError reports whether err is SimPay's own JSON error envelope, a
 // definite answer, as opposed to a body that could not be understood.
 func isEnvelopeError(err error) bool {
@@ -190,7 +198,9 @@ func (c *Client) attempt(ctx context.Context, method, fullURL string, payload []
 	if err != nil {
 		return attemptResult{err: err, permanent: true}
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if payload != nil {
@@ -340,17 +350,17 @@ func (c *Client) logAttempt(ctx context.Context, method, fullURL string, attempt
 	if c.logger == nil {
 		return
 	}
+	headers := map[string]string{"Accept": "application/json", "User-Agent": c.userAgent}
+	if c.token != "" {
+		headers["Authorization"] = redactedAuthorization
+	}
 	fields := map[string]any{
-		"method":       method,
-		"url":          fullURL,
-		"attempt":      attempt,
-		"max_attempts": maxAttempts,
-		"duration_ms":  r.duration.Milliseconds(),
-		"request_headers": map[string]string{
-			"Authorization": redactedAuthorization,
-			"Accept":        "application/json",
-			"User-Agent":    c.userAgent,
-		},
+		"method":          method,
+		"url":             fullURL,
+		"attempt":         attempt,
+		"max_attempts":    maxAttempts,
+		"duration_ms":     r.duration.Milliseconds(),
+		"request_headers": headers,
 	}
 	if r.status != 0 {
 		fields["status"] = r.status

@@ -112,9 +112,9 @@ func (d *directBillingCalculationDataSource) Read(ctx context.Context, req datas
 		}
 		return
 	}
-	m.Orange = newOperatorAmountModel(calc.Orange)
-	m.Play = newOperatorAmountModel(calc.Play)
-	m.TMobile = newOperatorAmountModel(calc.TMobile)
-	m.Plus = newOperatorAmountModel(calc.Plus)
+	m.Orange = newOperatorAmountModel((*calc)[client.OperatorOrange])
+	m.Play = newOperatorAmountModel((*calc)[client.OperatorPlay])
+	m.TMobile = newOperatorAmountModel((*calc)[client.OperatorTMobile])
+	m.Plus = newOperatorAmountModel((*calc)[client.OperatorPlus])
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

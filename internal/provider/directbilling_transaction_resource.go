@@ -89,7 +89,7 @@ func (m *directBillingTransactionModel) setTransaction(t *client.DirectBillingTr
 	}
 	m.Status = nonEmptyOrNull(t.Status)
 	m.Value = decimalOrNull(t.Value.String())
-	m.ValueNetto = decimalOrNull(t.ValueNetto.String())
+	m.ValueNetto = decimalOrNull(t.ValueNet.String())
 	m.Operator = stringOrNull(t.Operator)
 	m.CreatedAt = timestamp(t.CreatedAt)
 	m.UpdatedAt = timestamp(t.UpdatedAt)

@@ -293,7 +293,14 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 					`Lower\s+amount`),
 			},
 			{
-				// A full refund after the partial one refunds the rest: 39 of 49.
+				// A full refund after the partial one refunds the rest: 39 of
+				// 49, once SimPay has confirmed the partial one (until then it
+				// refuses another refund with 409).
+				PreConfig: func() {
+					if err := mock.SettleRefunds(refundTestService, txUnpaid); err != nil {
+						t.Fatal(err)
+					}
+				},
 				Config: mock.config(partial + refundConfig("full", txUnpaid, "  depends_on = [simpay_payment_refund.partial]\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -406,6 +413,10 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 					if n := mock.CountRequests("POST", refundsPath(txPaidWithRefund)); n != 1 {
 						t.Errorf("POSTs of the dropped refund: %d, want 1", n)
 					}
+					// SimPay confirms the dropped one, so it allows the next.
+					if err := mock.SettleRefunds(refundTestService, txPaidWithRefund); err != nil {
+						t.Fatal(err)
+					}
 					mock.ResetRequests()
 					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(txPaidWithRefund) + "/*", Kind: simpaymock.FaultStatus,
 						Status: 500, Times: 1})
@@ -416,7 +427,12 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 			},
 			{
 				// The tainted refund is the one SimPay made; the next plan
-				// replaces it.
+				// replaces it, once SimPay has confirmed it.
+				PreConfig: func() {
+					if err := mock.SettleRefunds(refundTestService, txPaidWithRefund); err != nil {
+						t.Fatal(err)
+					}
+				},
 				Config: mock.configWith(noRetries, a+c),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{

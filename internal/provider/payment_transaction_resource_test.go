@@ -433,7 +433,7 @@ func TestAccPaymentTransactionResourceImportThenRecord(t *testing.T) {
 resource "simpay_payment_transaction" "original" {
   service_id     = "d151e4f9"
   amount         = "15"
-  customer       = { ip = "203.0.113.7" }
+  customer       = { ip = "203.0.113.7", country_code = "PL" }
   antifraud      = { useragent = "Mozilla/5.0" }
   direct_channel = "blik"
 }
@@ -448,7 +448,7 @@ import {
 resource "simpay_payment_transaction" "copy" {
   service_id     = "d151e4f9"
   amount         = "15.00"
-  customer       = { ip = "203.0.113.7" }
+  customer       = { ip = "203.0.113.7", country_code = "PL" }
   antifraud      = { useragent = "Mozilla/5.0" }
   direct_channel = "blik"
   referer        = %q
@@ -674,7 +674,7 @@ resource "terraform_data" "payer" {
 resource "simpay_payment_transaction" "test" {
   service_id     = "d151e4f9"
   amount         = "10"
-  customer       = { ip = terraform_data.payer.output.ip }
+  customer       = { ip = terraform_data.payer.output.ip, country_code = "PL" }
   antifraud      = { useragent = terraform_data.payer.output.ua }
   direct_channel = "blik"
 }
@@ -705,7 +705,7 @@ resource "simpay_payment_transaction" "test" {
   service_id     = "d151e4f9"
   amount         = "10"
   currency       = "KRW"
-  customer       = { ip = "203.0.113.7" }
+  customer       = { ip = "203.0.113.7", country_code = "PL" }
   antifraud      = { useragent = "Mozilla/5.0" }
   direct_channel = "nope"
   channels       = ["blik", "nope"]

@@ -17,9 +17,10 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// The first and last transactions of service d151e4f9 when the mock adds 250
-// generated ones (Options.Seed 0): the seeds' first example, and the 250th
-// generated transaction.
+// The oldest and newest transactions of service d151e4f9 when the mock adds
+// 250 generated ones (Options.Seed 0): the seeds' first example, and the
+// 250th generated transaction. The mock lists them newest first, as SimPay
+// does, so the newest comes first and the oldest last.
 const (
 	firstFixtureTxID = "528bd43f-d08a-43f5-9462-861e54db37bf"
 	lastGeneratedTx  = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
@@ -99,24 +100,25 @@ data "simpay_payment_transactions" "empty_service" {
   service_id = "e14f8074"
 }`),
 				ConfigStateChecks: []statecheck.StateCheck{
+					// Newest first, in SimPay's order.
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListExact([]knownvalue.Check{
-						// control is null where SimPay sends null; amounts keep SimPay's text.
-						txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
-							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
-						txSummary("0238d92e-0dd9-469a-9aa9-0505974336a3", "transaction_paid", "24.99", "", "blik",
-							"2023-12-07T06:21:50+01:00", "2023-12-07T06:20:30+01:00", "2023-12-07T06:21:50+01:00"),
-						// Ids read back are not re-validated: this one is not a UUID.
-						txSummary("328bd42d-d08b-43f6-9463-869e5bd32b4", "transaction_paid", "7.55", "", "nest",
-							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
 						// Unpaid: channel and paid_at null.
 						txSummary("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b", "transaction_new", "49", "order-1002", "",
 							"", "2023-12-07T07:00:00+01:00", "2023-12-07T07:00:00+01:00"),
+						// Ids read back are not re-validated: this one is not a UUID.
+						txSummary("328bd42d-d08b-43f6-9463-869e5bd32b4", "transaction_paid", "7.55", "", "nest",
+							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
+						txSummary("0238d92e-0dd9-469a-9aa9-0505974336a3", "transaction_paid", "24.99", "", "blik",
+							"2023-12-07T06:21:50+01:00", "2023-12-07T06:20:30+01:00", "2023-12-07T06:21:50+01:00"),
+						// control is null where SimPay sends null; amounts keep SimPay's text.
+						txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
 					})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.new", txs, txIDs("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid_first_two", txs,
-						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3")),
+						txIDs("328bd42d-d08b-43f6-9463-869e5bd32b4", "0238d92e-0dd9-469a-9aa9-0505974336a3")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.first_three", txs,
-						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3", "328bd42d-d08b-43f6-9463-869e5bd32b4")),
+						txIDs("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b", "328bd42d-d08b-43f6-9463-869e5bd32b4", "0238d92e-0dd9-469a-9aa9-0505974336a3")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.more_than_there_are", txs, knownvalue.ListSizeExact(4)),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.typo", txs, knownvalue.ListExact([]knownvalue.Check{})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.empty_service", txs, knownvalue.ListExact([]knownvalue.Check{})),
@@ -145,7 +147,7 @@ data "simpay_payment_transactions" "paid" {
   service_id = "d151e4f9"
   status     = "transaction_paid"
 }
-# The last three paid ones are on page 3: max_items with a status cuts after
+# The oldest refunded ones are on page 3: max_items with a status cuts after
 # filtering, not after the first page.
 data "simpay_payment_transactions" "refunded" {
   service_id = "d151e4f9"
@@ -161,17 +163,22 @@ output "last" {
 }`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListSizeExact(254)),
-					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(firstFixtureTxID)),
-					statecheck.ExpectKnownOutputValue("last", txSummary(lastGeneratedTx, "transaction_fraud_possibility", "250.71",
-						"order-00249", "mbank", "", "2024-01-11T17:00:00+01:00", "2024-01-11T17:01:00+01:00")),
-					// 3 fixtures and every tenth generated one (k = 3, 13, ..., 243).
+					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(lastGeneratedTx)),
+					statecheck.ExpectKnownOutputValue("last", txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+						"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00")),
+					// Every tenth generated one (k = 243, 233, ..., 3) and 3 fixtures.
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", txs, knownvalue.ListSizeExact(28)),
-					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", tfjsonpath.New("transactions").AtSliceIndex(27),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", tfjsonpath.New("transactions").AtSliceIndex(0),
 						txSummary("8110b591-abb1-4858-b65d-0890df18b2ae", "transaction_paid", "244.11", "order-00243", "card",
 							"2024-01-11T11:01:30+01:00", "2024-01-11T11:00:00+01:00", "2024-01-11T11:01:30+01:00")),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", tfjsonpath.New("transactions").AtSliceIndex(27),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(firstFixtureTxID)})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", txs, knownvalue.ListSizeExact(25)),
-					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", tfjsonpath.New("transactions").AtSliceIndex(24),
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", tfjsonpath.New("transactions").AtSliceIndex(0),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("9378380e-5b6f-492d-b82c-3b3174952f66")})),
+					// The oldest refunded one, generated k = 7, is on page 3.
+					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", tfjsonpath.New("transactions").AtSliceIndex(24),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("5c701e86-9d88-4c24-881c-42a6484a1490")})),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
@@ -243,18 +250,22 @@ func TestAccPaymentTransactionsDataSourcePageRequests(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{Transactions: 250})
 
+	// Newest first: generated k = 249 (lastGeneratedTx) down to k = 0, then
+	// the fixtures, the oldest (firstFixtureTxID) last.
 	cases := []struct {
-		name, args string
-		wantPages  []string
-		wantCount  float64
-		wantLast   string
+		name, args          string
+		wantPages           []string
+		wantCount           float64
+		wantFirst, wantLast string
 	}{
-		{"all pages", ``, []string{"1", "2", "3"}, 254, lastGeneratedTx},
+		{"all pages", ``, []string{"1", "2", "3"}, 254, lastGeneratedTx, firstFixtureTxID},
 		// 100 items need the first two pages of 99, not the third.
-		{"max_items stops after page 2", `max_items = 100`, []string{"1", "2"}, 100, "06f0ae4d-2684-467c-aec4-ed39c690475a"},
-		{"max_items within page 1", `max_items = 5`, []string{"1"}, 5, "bffcf72b-bfa5-4738-a049-e1d35f9c96f6"},
-		// With a status every page is read whatever max_items says.
-		{"status reads every page", "status = \"transaction_paid\"\n  max_items = 2", []string{"1", "2", "3"}, 2, "0238d92e-0dd9-469a-9aa9-0505974336a3"},
+		{"max_items stops after page 2", `max_items = 100`, []string{"1", "2"}, 100, lastGeneratedTx, "6057a517-9b56-4fef-a24f-10c18f5cfe79"},
+		{"max_items within page 1", `max_items = 5`, []string{"1"}, 5, lastGeneratedTx, "f1438cd1-1158-483b-a755-bbeaa6ab72fb"},
+		// With a status every page is read whatever max_items says: the two
+		// newest paid ones, generated k = 243 and 233.
+		{"status reads every page", "status = \"transaction_paid\"\n  max_items = 2", []string{"1", "2", "3"}, 2,
+			"8110b591-abb1-4858-b65d-0890df18b2ae", "91493bbd-5e0b-4d9f-a168-6261b7f9a720"},
 	}
 	for _, tc := range cases {
 		mock.ResetRequests()
@@ -279,8 +290,8 @@ output "last_id" {
 		if outputs["count"] != tc.wantCount {
 			t.Errorf("%s: count = %v, want %v", tc.name, outputs["count"], tc.wantCount)
 		}
-		if outputs["first_id"] != firstFixtureTxID {
-			t.Errorf("%s: first id = %v, want %s", tc.name, outputs["first_id"], firstFixtureTxID)
+		if outputs["first_id"] != tc.wantFirst {
+			t.Errorf("%s: first id = %v, want %s", tc.name, outputs["first_id"], tc.wantFirst)
 		}
 		if outputs["last_id"] != tc.wantLast {
 			t.Errorf("%s: last id = %v, want %s", tc.name, outputs["last_id"], tc.wantLast)

@@ -39,7 +39,7 @@ func newSMSNumberModels(numbers []client.SMSNumber) []smsNumberModel {
 		out = append(out, smsNumberModel{
 			Number:   types.Int64Value(int64(n.Number)),
 			Value:    decimalOrNull(n.Value.String()),
-			ValueNet: decimalOrNull(n.ValueNet.String()),
+			ValueNet: decimalOrNull(n.ValueGross.String()),
 			Adult:    types.BoolValue(n.Adult),
 		})
 	}

@@ -49,7 +49,9 @@ type paymentInput struct {
 	directChannel     *string
 }
 
-var channelTypeKeys = []string{"blik", "transfer", "cards", "ewallets", "paypal", "paysafe", "latam"}
+// channelTypeKeys are seed 002's channel types and postponed, which
+// simpay-laravel sends since 2025-11 (src/Dto/Payment/ChannelTypeData.php).
+var channelTypeKeys = []string{"blik", "transfer", "cards", "ewallets", "paypal", "paysafe", "latam", "postponed"}
 
 // validatePaymentTransaction applies every constraint SimPay documents for
 // POST /payment/{serviceId}/transactions and reports all failures at once.
@@ -89,14 +91,25 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 		val, present = get(customer, "countryCode")
 		in.customer.Country = v.country("customer.countryCode", v.str("customer.countryCode", val, present, 0, 0))
 	}
-	if direct && (customer == nil || blank(customer["ip"], customer["ip"] != nil)) && !v.errs.has("customer") {
-		v.errs.add("customer.ip", "The customer.ip field is required when direct channel is present.")
+	// With directChannel the payer never sees SimPay's gateway, so SimPay
+	// asks for what its fraud checks would have gathered there: customer.ip
+	// and antifraud.useragent (seed 002), and customer.countryCode (the
+	// current reference page for creating a transaction,
+	// docs.simpay.pl/en/apis/payment/paymenttransactioncreate).
+	if direct && !v.errs.has("customer") {
+		for _, k := range []string{"ip", "countryCode"} {
+			if customer == nil || blank(customer[k], customer[k] != nil) {
+				v.errs.addf("customer."+k, "The customer.%s field is required when direct channel is present.", attr(k))
+			}
+		}
 	}
 
 	val, present = get(body, "antifraud")
 	antifraud := v.object("antifraud", val, present)
 	if antifraud != nil {
-		for _, k := range []string{"useragent", "mcusername", "mcid"} {
+		// systemId: simpay-ecommerce src/TransactionBuilder.php and
+		// simpay-laravel src/Dto/Payment/AntiFraudData.php send it.
+		for _, k := range []string{"useragent", "mcusername", "mcid", "systemId"} {
 			val, present = get(antifraud, k)
 			v.str("antifraud."+k, val, present, 0, 0)
 		}
@@ -170,6 +183,20 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 		in.redirect.Success = v.url("returns.success", v.str("returns.success", val, present, 0, 0))
 		val, present = get(returns, "failure")
 		in.redirect.Failure = v.url("returns.failure", v.str("returns.failure", val, present, 0, 0))
+		// pending: simpay-ecommerce src/TransactionBuilder.php. No source
+		// shows it in a transaction's redirect, so it is checked, not kept.
+		val, present = get(returns, "pending")
+		v.url("returns.pending", v.str("returns.pending", val, present, 0, 0))
+	}
+
+	// commissionMode: simpay-ecommerce src/TransactionBuilder.php, "merchant"
+	// (its default) or "payer".
+	val, present = get(body, "commissionMode")
+	v.in("commissionMode", v.str("commissionMode", val, present, 0, 0), "merchant", "payer")
+
+	val, present = get(body, "context")
+	if ctx := v.object("context", val, present); ctx != nil {
+		v.purchaseContext(ctx)
 	}
 
 	if directPresent && directVal != nil {
@@ -211,6 +238,28 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 	return in, &v.errs
 }
 
+// purchaseContext checks "context", the payer's purchase history, with the
+// types simpay-ecommerce's setContext gives its fields
+// (src/TransactionBuilder.php): no SimPay document states its rules, so only
+// the types are checked.
+func (v *validator) purchaseContext(ctx map[string]any) {
+	for _, k := range []string{"accountCreatedAt", "accountSetCurrency"} {
+		val, present := ctx[k]
+		v.str("context."+k, val, present, 0, 0)
+	}
+	if val, present := ctx["salesTotalCount"]; present && val != nil {
+		v.integer("context.salesTotalCount", val, 0)
+	}
+	for _, k := range []string{"salesTotalAmount", "salesAvgAmount", "salesMaxAmount"} {
+		if val, present := ctx[k]; present && val != nil {
+			v.money("context."+k, val, new(big.Rat), false)
+		}
+	}
+	if val, present := ctx["hasPreviousPurchases"]; present && val != nil {
+		v.boolean("context.hasPreviousPurchases", val)
+	}
+}
+
 // address checks a billing or shipping object (SimPay's paymentCustomerFull).
 func (v *validator) address(body map[string]any, key string) txAddress {
 	var out txAddress
@@ -243,6 +292,7 @@ type dbInput struct {
 	control     *string
 	redirect    txRedirect
 	phone       *string
+	email       *string
 }
 
 var (
@@ -280,5 +330,10 @@ func validateDBTransaction(body map[string]any) (dbInput, *fieldErrors) {
 	in.phone = v.regex("phoneNumber", v.str("phoneNumber", val, present, 0, 0), phonePattern)
 	val, present = body["steamid"]
 	v.regex("steamid", v.str("steamid", val, present, 0, 0), steamIDPattern)
+	// email: simpay-laravel src/Services/DirectBilling/GenerateTransaction.php
+	// sends it; the 2024 file does not name it, so its limits are the online
+	// payment's customer.email ones.
+	val, present = body["email"]
+	in.email = v.email("email", v.str("email", val, present, 0, 64))
 	return in, &v.errs
 }

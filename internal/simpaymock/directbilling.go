@@ -2,6 +2,8 @@ package simpaymock
 
 import (
 	"math/big"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -39,9 +41,17 @@ type dbTx struct {
 	phone       *string
 	control     *string
 	description *string
+	email       *string
 	redirect    txRedirect
 	value       dec // price without VAT
 	valueNetto  dec // the partner's share
+	// valueCreated and valueCreatedType are the amount and amountType the
+	// transaction was created with.
+	valueCreated     dec
+	valueCreatedType string
+	// score is mock data: SimPay sends a score (simpay-laravel reads it as
+	// ?float) without saying what it measures.
+	score       *dec
 	operator    *string
 	notifySent  bool
 	notifyAt    *time.Time
@@ -79,16 +89,65 @@ type dbTxDetailView struct {
 	UpdatedAt   stamp    `json:"updated_at"`
 }
 
-func (t *dbTx) listView() dbTxListView {
+// dbTxSDKListView is a list item in the SDK dialect: the partner's share
+// under value_net, the name simpay-laravel reads in a transaction
+// (src/Responses/DirectBilling/TransactionInfoResponse.php). That SDK reads
+// no list; the same name in the list is inferred.
+type dbTxSDKListView struct {
+	ID        string  `json:"id"`
+	Status    string  `json:"status"`
+	Value     dec     `json:"value"`
+	ValueNet  dec     `json:"value_net"`
+	Operator  *string `json:"operator"`
+	CreatedAt stamp   `json:"created_at"`
+	UpdatedAt stamp   `json:"updated_at"`
+}
+
+// dbTxSDKDetailView is a transaction as simpay-laravel reads it
+// (src/Responses/DirectBilling/TransactionInfoResponse.php): value_net for
+// the partner's share, plus value_created, value_created_type, score and
+// notify. That SDK lower-cases value_created_type before reading it, so
+// SimPay may well send it in capitals; the SDK dialect does, to exercise a
+// reader's tolerance (inferred, not documented).
+type dbTxSDKDetailView struct {
+	ID               string   `json:"id"`
+	Status           string   `json:"status"`
+	PhoneNumber      *string  `json:"phoneNumber"`
+	Control          *string  `json:"control"`
+	Value            dec      `json:"value"`
+	ValueNet         dec      `json:"value_net"`
+	ValueCreated     dec      `json:"value_created"`
+	ValueCreatedType string   `json:"value_created_type"`
+	Operator         *string  `json:"operator"`
+	Notify           dbNotify `json:"notify"`
+	Score            *dec     `json:"score"`
+	CreatedAt        stamp    `json:"created_at"`
+	UpdatedAt        stamp    `json:"updated_at"`
+}
+
+func (s *Server) dbTxListView(t *dbTx) any {
+	if s.sdk() {
+		return dbTxSDKListView{ID: t.id, Status: t.status, Value: t.value, ValueNet: t.valueNetto, Operator: t.operator,
+			CreatedAt: stamp(t.createdAt), UpdatedAt: stamp(t.updatedAt)}
+	}
 	return dbTxListView{ID: t.id, Status: t.status, Value: t.value, ValueNetto: t.valueNetto, Operator: t.operator,
 		CreatedAt: stamp(t.createdAt), UpdatedAt: stamp(t.updatedAt)}
 }
 
-func (t *dbTx) detailView() dbTxDetailView {
+func (s *Server) dbTxDetailView(t *dbTx) any {
+	notify := dbNotify{IsSend: t.notifySent, LastSendAt: stampPtr(t.notifyAt), Count: t.notifyCount}
+	if s.sdk() {
+		return dbTxSDKDetailView{
+			ID: t.id, Status: t.status, PhoneNumber: t.phone, Control: t.control,
+			Value: t.value, ValueNet: t.valueNetto, ValueCreated: t.valueCreated,
+			ValueCreatedType: strings.ToUpper(t.valueCreatedType), Operator: t.operator,
+			Notify: notify, Score: t.score, CreatedAt: stamp(t.createdAt), UpdatedAt: stamp(t.updatedAt),
+		}
+	}
 	return dbTxDetailView{
 		ID: t.id, Status: t.status, PhoneNumber: t.phone, Control: t.control,
 		Value: t.value, ValueNetto: t.valueNetto, Operator: t.operator,
-		Notify:    dbNotify{IsSend: t.notifySent, LastSendAt: stampPtr(t.notifyAt), Count: t.notifyCount},
+		Notify:    notify,
 		CreatedAt: stamp(t.createdAt), UpdatedAt: stamp(t.updatedAt),
 	}
 }
@@ -96,7 +155,9 @@ func (t *dbTx) detailView() dbTxDetailView {
 // dbOperators is the mock's carrier table: the partner's share of the price
 // without VAT and the highest price (without VAT) a carrier accepts. With
 // amount=200 it reproduces SimPay's example calculation (orange and play
-// 285.72/351.44, t-mobile and plus null).
+// 285.72/351.44, t-mobile and plus null). netia, answered only in the SDK
+// dialect (simpay-laravel src/Responses/DirectBilling/
+// AmountCalculatorResponse.php), has mock terms of its own.
 var dbOperators = []struct {
 	name     string
 	share    string
@@ -106,6 +167,7 @@ var dbOperators = []struct {
 	{"play", "0.70", "1", "500"},
 	{"t-mobile", "0.60", "1", "300"},
 	{"plus", "0.65", "1", "300"},
+	{"netia", "0.75", "1", "400"},
 }
 
 var vatRate = big.NewRat(123, 100)
@@ -119,6 +181,8 @@ type dbCalcItem struct {
 	Gross dec `json:"gross"`
 }
 
+// dbCalcView is the calculation of the 2024 OpenAPI file: four operators,
+// each an amount or null.
 type dbCalcView struct {
 	Orange  *dbCalcItem `json:"orange"`
 	Play    *dbCalcItem `json:"play"`
@@ -126,9 +190,15 @@ type dbCalcView struct {
 	Plus    *dbCalcItem `json:"plus"`
 }
 
-func calculate(amount *big.Rat) dbCalcView {
-	var out dbCalcView
-	slots := map[string]**dbCalcItem{"orange": &out.Orange, "play": &out.Play, "t-mobile": &out.TMobile, "plus": &out.Plus}
+// dbCalcSDKView adds netia, as simpay-laravel reads it.
+type dbCalcSDKView struct {
+	dbCalcView
+	Netia *dbCalcItem `json:"netia"`
+}
+
+func (s *Server) calculate(amount *big.Rat) any {
+	var out dbCalcSDKView
+	slots := map[string]**dbCalcItem{"orange": &out.Orange, "play": &out.Play, "t-mobile": &out.TMobile, "plus": &out.Plus, "netia": &out.Netia}
 	for _, op := range dbOperators {
 		net := ceil2(ratQuo(amount, mustDec(op.share).rat()))
 		if net.Cmp(mustDec(op.min).rat()) < 0 || net.Cmp(mustDec(op.max).rat()) > 0 {
@@ -136,7 +206,10 @@ func calculate(amount *big.Rat) dbCalcView {
 		}
 		*slots[op.name] = &dbCalcItem{Net: decOf(net), Gross: decOf(round2(ratMul(net, vatRate)))}
 	}
-	return out
+	if s.sdk() {
+		return out
+	}
+	return out.dbCalcView
 }
 
 func (s *Server) dbService(id string) *dbService {
@@ -188,10 +261,17 @@ func (s *Server) calculateDB(a *apiRequest) *response {
 	if !v.errs.empty() {
 		return validationFailed(&v.errs)
 	}
-	return ok(calculate(amount))
+	return ok(s.calculate(amount))
 }
 
-var dbStatuses = []string{"transaction_db_new", "transaction_db_confirmed", "transaction_db_payed", "transaction_db_rejected"}
+// dbStatuses are the DirectBilling statuses: the 2024 OpenAPI file's four,
+// and transaction_db_canceled and transaction_db_generate_error from
+// simpay-laravel src/Enums/DirectBilling/TransactionStatus.php and
+// SimPay-API-TypeScript db.transaction.status.ts.
+var dbStatuses = []string{
+	"transaction_db_new", "transaction_db_confirmed", "transaction_db_payed", "transaction_db_rejected",
+	"transaction_db_canceled", "transaction_db_generate_error",
+}
 
 func (s *Server) listDBTransactions(a *apiRequest) *response {
 	s.mu.Lock()
@@ -206,8 +286,8 @@ func (s *Server) listDBTransactions(a *apiRequest) *response {
 		v.in("filter.status", &status, dbStatuses...)
 	}
 	phone, control := a.query.Get("filter[phoneNumber]"), a.query.Get("filter[control]")
-	views := []dbTxListView{}
-	for _, t := range p.txs {
+	views := []any{}
+	for _, t := range slices.Backward(p.txs) {
 		if status != "" && t.status != status {
 			continue
 		}
@@ -217,7 +297,7 @@ func (s *Server) listDBTransactions(a *apiRequest) *response {
 		if control != "" && (t.control == nil || *t.control != control) {
 			continue
 		}
-		views = append(views, t.listView())
+		views = append(views, s.dbTxListView(t))
 	}
 	s.mu.Unlock()
 	if !v.errs.empty() {
@@ -237,7 +317,7 @@ func (s *Server) getDBTransaction(a *apiRequest) *response {
 	if t == nil {
 		return transactionNotFound()
 	}
-	return ok(t.detailView())
+	return ok(s.dbTxDetailView(t))
 }
 
 func (s *Server) createDBTransaction(a *apiRequest) *response {
@@ -263,8 +343,9 @@ func (s *Server) createDBTransaction(a *apiRequest) *response {
 	id := uuidV4(s.seed, "directbilling", s.idSeq)
 	p.txs = append(p.txs, &dbTx{
 		id: id, status: "transaction_db_new", phone: in.phone, control: in.control,
-		description: in.description, redirect: in.redirect,
-		value: value, valueNetto: netto, createdAt: now, updatedAt: now,
+		description: in.description, email: in.email, redirect: in.redirect,
+		value: value, valueNetto: netto, valueCreated: decOf(in.amount), valueCreatedType: in.amountType,
+		createdAt: now, updatedAt: now,
 	})
 	s.dbTxCreated++
 	return ok(createdTransaction{TransactionID: id, RedirectURL: "https://db.simpay.pl/" + id})

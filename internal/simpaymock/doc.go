@@ -10,7 +10,10 @@
 // New returns an http.Handler. Every API path is served under
 // Options.Prefix ("" by default; SimPay's hosted mock uses
 // "/_mock/en/apis"). Requests need "Authorization: Bearer <token>" with one
-// of Options.Tokens (default DefaultToken, "simpay-mock-token").
+// of Options.Tokens (default DefaultToken, "simpay-mock-token"), except GET
+// /ip, which is public: SimPay's own WooCommerce, WordPress and WHMCS
+// handlers call it with no Authorization header, so the mock answers it
+// with no token, or any token, and checks no ability for it.
 //
 // The order of checks follows a Laravel application such as SimPay's:
 // routing first (404 ROUTE_NOT_FOUND for an unknown path, even without a
@@ -21,13 +24,14 @@
 // SERVICE_NOT_FOUND, TRANSACTION_NOT_FOUND, REFUND_NOT_FOUND,
 // NUMBER_NOT_FOUND), the body (400 INVALID_JSON when it is not a JSON
 // object, 422 VALIDATION_ERROR with every field error at once), and last the
-// state (409 TRANSACTION_NOT_PAID, 400 REFUND_AMOUNT_EXCEEDED). A literal
+// state (409 TRANSACTION_NOT_PAID, 409 PREVIOUS_REFUND_PENDING, 400
+// REFUND_AMOUNT_EXCEEDED). A literal
 // path segment wins over a parameter: /sms/numbers is not a service.
 //
 // # Abilities
 //
-// Each endpoint needs one ability. The names are those of SimPay's OpenAPI
-// file where it has them; the rest follow its pattern.
+// Each endpoint but GET /ip needs one ability. The names are those of
+// SimPay's OpenAPI file where it has them; the rest follow its pattern.
 //
 //	GET  /payment                                             payment.services
 //	GET  /payment/{serviceId}                                 payment.service
@@ -39,7 +43,7 @@
 //	GET  /payment/{serviceId}/transactions/{id}/refunds       payment.refunds
 //	POST /payment/{serviceId}/transactions/{id}/refunds       payment.refunds.create
 //	GET  /payment/{serviceId}/transactions/{id}/refunds/{id}  payment.refund
-//	GET  /ip                                                  ip
+//	GET  /ip                                                  (public: no token needed)
 //	GET  /sms                                                 sms.services
 //	GET  /sms/{serviceId}                                     sms.services.show
 //	POST /sms/{serviceId}                                     sms.services.code
@@ -67,9 +71,15 @@
 // prefix, keeping the other query parameters. Channels, currencies, refunds
 // and /ip are plain lists, as in SimPay's examples.
 //
-// Every list is in insertion order, oldest first: fixtures, then generated
-// transactions, then what was created through the API. New objects are
-// appended, so earlier pages do not shift while a client pages through.
+// Transaction lists (online payments, SMS, DirectBilling) are newest first,
+// as SimPay lists them: what was created through the API, then the
+// generated transactions, newest first, then the fixtures, last listed
+// first. A transaction created while a client pages through therefore
+// shifts every later page by one, and the next page starts with the item
+// the previous one ended with; a client must drop such repeats. (SimPay's
+// own two-item list example is in the other order; the order is not
+// documented.) Every other list (services, numbers, channels, currencies,
+// refunds, /ip) is in insertion order.
 //
 // # Money and time
 //
@@ -85,22 +95,36 @@
 // constraint (amount >= 1 with at most 2 decimals, ISO 4217 currency,
 // description <= 64, control <= 255, customer e-mail, IP and ISO 3166-1
 // country, billing and shipping lengths, cart items, return URLs,
-// directChannel among the service's channels with customer.ip and
-// antifraud.useragent then required, channels, boolean channelTypes,
-// referer 6..64) and answers data.transactionId and data.redirectUrl
+// directChannel among the service's channels with customer.ip,
+// customer.countryCode (the current reference page) and antifraud.useragent
+// then required, channels, boolean channelTypes, referer 6..64), and the
+// types of what SimPay's newer SDKs add (returns.pending a URL,
+// commissionMode merchant or payer, antifraud.systemId a string,
+// channelTypes.postponed a boolean, context with simpay-ecommerce's field
+// types), and answers data.transactionId and data.redirectUrl
 // (https://pay.simpay.pl/<id>). The transaction is transaction_new, with a
 // null commission, expires_at 24 hours after creation and customer, billing,
 // shipping, cart and redirect (from "returns") as sent.
 //
 // A refund needs a transaction_paid transaction (409 TRANSACTION_NOT_PAID
-// otherwise). An empty body or {} refunds what remains; {"amount": x}
+// otherwise) with no earlier refund still refund_new or refund_pending (409
+// PREVIOUS_REFUND_PENDING otherwise, naming that refund: SimPay's WooCommerce
+// plugin reads a 409 so; the error code is inferred, no source names it).
+// Refunds stay refund_new until SetRefundStatus moves them, so a test that
+// refunds a transaction twice settles the first refund in between. An
+// empty body or {} refunds what remains; {"amount": x}
 // refunds part, never more than what remains (400 REFUND_AMOUNT_EXCEEDED,
 // message stating the remainder), compared exactly. A refund is created as
 // refund_new; one that leaves nothing to refund makes the transaction
 // transaction_refunded. Rejected and failed refunds do not count.
 //
 // DirectBilling transactions are created as transaction_db_new with a
-// redirect URL on https://db.simpay.pl/. An SMS code check answers
+// redirect URL on https://db.simpay.pl/, an optional e-mail address
+// (simpay-laravel's GenerateTransaction sends email) and the amount and
+// amount type recorded as value_created and value_created_type. The status
+// filter accepts the 2024 file's four statuses and
+// transaction_db_canceled and transaction_db_generate_error (simpay-laravel,
+// SimPay-API-TypeScript). An SMS code check answers
 // used=false the first time and marks the code used; 404 CODE_NOT_FOUND for
 // an unknown code.
 //
@@ -131,8 +155,8 @@
 // transactions 1 (code ABC1D6, unused, test), 2 (7XK2PQ, used) and 3
 // (Q9Z8Y7, unused)), 8e1f5a2b "Premium access" (CODE_PACK) and 3c9d7e10
 // "Adult content" (API_URL, service_blocked). Numbers: the 17 of SimPay's
-// OpenAPI file, value being the net price and value_net the price with VAT,
-// as in its example.
+// OpenAPI file, value being the net price and value_net (value_gross in the
+// SDK dialect) the price with VAT, as in its example.
 //
 // DirectBilling services: d151e4f9 "Usługa testowa" and 7a6b5c4d "Game
 // shop" (service_verify). d151e4f9 has the transactions
@@ -141,7 +165,8 @@
 // (transaction_db_new, phone 48123123123, control order-2001) and
 // b7a3e1f0-9c2d-4e8b-a5f6-0d1c2b3a4e5f (transaction_db_rejected, phone
 // 48500600700, control order-2002). The calculation uses a fixed carrier
-// table that reproduces the OpenAPI example for amount=200.
+// table that reproduces the OpenAPI example for amount=200; netia, in the
+// SDK dialect only, has mock terms.
 //
 // /ip answers mock data: addresses from the documentation ranges (192.0.2.10,
 // 192.0.2.11, 198.51.100.20, 203.0.113.30, 2001:db8:5150::10), not SimPay's.
@@ -203,6 +228,23 @@
 // Each refund created through the API becomes refund_completed that long
 // after its creation, if it is still refund_new then. Every such change is
 // notified as above.
+// # Dialects
+//
+// SimPay's 2024 OpenAPI file and reference pages, and its 2025-26 SDKs,
+// disagree on some shapes, and no captured live answer says which is right.
+// Options.Dialect (simpay-mock -dialect) picks one: DialectDocumented, the
+// default, answers as the documents show; DialectSDK answers as the newer
+// SDKs read:
+//
+//	SMS number        value_gross instead of value_net, value as a string   simpay-laravel SmsNumberResponse.php, SimPay-API-TypeScript sms.number.ts, amxx-simpay-lib simpay.inc
+//	SMS service       numbers as strings                                    SimPay-API-TypeScript sms.service.ts
+//	DirectBilling tx  value_net instead of value_netto, plus value_created,
+//	                  value_created_type (in capitals), score               simpay-laravel DirectBilling/TransactionInfoResponse.php
+//	calculation       netia besides orange, play, t-mobile and plus         simpay-laravel AmountCalculatorResponse.php
+//	error envelope    the code under "code" instead of "errorCode"          simpay-ecommerce SimPayClient.php
+//	payment detail    additional ([] or, for 7c1e9a52, a mock object)       simpay-laravel Payment/TransactionInfoResponse.php
+//
+// A fault's own body is sent as given in either dialect.
 //
 // # Test hooks and faults
 //
@@ -210,9 +252,12 @@
 // that never holds a token. AddFault queues failures (status codes with
 // SimPay error bodies, dropped connections, malformed or truncated bodies,
 // success=false, delays), optionally after the real handler ran, for the
-// next N requests or a fraction of them. SetTransactionStatus,
-// SetRefundStatus, SetDirectBillingTransactionStatus and DeleteTransaction
-// play SimPay's side.
+// next N requests or a fraction of them. Options.OnRequest runs after each
+// request, before its answer is complete on the client's side, so a test can
+// change the mock between two requests of one client call (create a
+// transaction between two pages, say). SetTransactionStatus,
+// SetRefundStatus, SettleRefunds, SetDirectBillingTransactionStatus and
+// DeleteTransaction play SimPay's side.
 //
 // The same hooks are served without a token under /__admin/ (not part of
 // SimPay's API, not logged, no latency or faults):

@@ -95,10 +95,14 @@ func TestPaymentTransactions(t *testing.T) {
 	_, ts := start(t, Options{})
 	r := get(t, ts, "/payment/d151e4f9/transactions")
 	r.want(t, http.StatusOK, "")
-	jsonEqual(t, "first", r.field(t, "data.0"), seedTxList0)
-	jsonEqual(t, "second", r.field(t, "data.1"), seedTxList1)
+	// Newest first: the seeds' first example is the oldest, and last.
+	jsonEqual(t, "first", r.field(t, "data.3"), seedTxList0)
+	jsonEqual(t, "second", r.field(t, "data.2"), seedTxList1)
+	if got := r.str(t, "data.0.id"); got != unpaidTxID {
+		t.Errorf("newest is %s, want %s", got, unpaidTxID)
+	}
 	jsonEqual(t, "pagination", r.field(t, "pagination"), sprintf(onePagePaging, 4, 4))
-	if got := r.num(t, "data.0.amount"); got != "24.99" {
+	if got := r.num(t, "data.3.amount"); got != "24.99" {
 		t.Errorf("amount written as %s", got)
 	}
 
@@ -160,7 +164,7 @@ func TestSMS(t *testing.T) {
 
 	r = get(t, ts, "/sms/d151e4f9/transactions")
 	r.want(t, http.StatusOK, "")
-	jsonEqual(t, "sms tx", r.field(t, "data.0"), seedSMSTx)
+	jsonEqual(t, "sms tx", r.field(t, "data.2"), seedSMSTx) // newest first
 	jsonEqual(t, "pagination", r.field(t, "pagination"), sprintf(onePagePaging, 3, 3))
 	r = get(t, ts, "/sms/d151e4f9/transactions/1")
 	jsonEqual(t, "sms tx 1", r.field(t, "data"), seedSMSTx)
@@ -236,7 +240,7 @@ func TestDirectBilling(t *testing.T) {
 
 	r = get(t, ts, "/directbilling/d151e4f9/transactions")
 	r.want(t, http.StatusOK, "")
-	jsonEqual(t, "db tx list item", r.field(t, "data.0"), `{"id":"dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a","status":"transaction_db_payed","value":16.67,"value_netto":10,"operator":"t-mobile","created_at":"2023-02-16T14:52:11+01:00","updated_at":"2023-02-16T14:52:11+01:00"}`)
+	jsonEqual(t, "db tx list item", r.field(t, "data.2"), `{"id":"dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a","status":"transaction_db_payed","value":16.67,"value_netto":10,"operator":"t-mobile","created_at":"2023-02-16T14:52:11+01:00","updated_at":"2023-02-16T14:52:11+01:00"}`)
 	jsonEqual(t, "pagination", r.field(t, "pagination"), sprintf(onePagePaging, 3, 3))
 	r = get(t, ts, "/directbilling/d151e4f9/transactions/"+seedDBTxID)
 	jsonEqual(t, "db tx detail", r.field(t, "data"), seedDBTx)

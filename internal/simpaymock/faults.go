@@ -211,9 +211,9 @@ func faultResponse(f Fault, status int) *response {
 	if code == "VALIDATION_ERROR" {
 		body.Errors = &fieldErrors{}
 	}
-	resp := jsonResponse(status, body)
+	resp := errorResponse(status, body)
 	if f.Body != "" {
-		resp.body = []byte(f.Body)
+		resp.body, resp.errBody = []byte(f.Body), nil
 		if strings.HasPrefix(strings.TrimSpace(f.Body), "<") {
 			resp.header.Set("Content-Type", "text/html; charset=UTF-8")
 		}
@@ -255,7 +255,7 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault, han
 			real = ok(map[string]any{"message": "This body is cut short by the mock's truncated-body fault."})
 		}
 		s.setStatus(entry, real.status)
-		truncate(w, withRetryAfter(real))
+		truncate(w, withRetryAfter(s.inDialect(real)))
 	case FaultMalformedJSON:
 		body := f.Body
 		if body == "" {

@@ -1,6 +1,7 @@
 package simpaymock
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -113,6 +114,10 @@ func (s *Server) loadFixtures() {
 		},
 		expiresAt: timePtr("2023-12-08T07:00:00+01:00"),
 		createdAt: mustTime("2023-12-07T07:00:00+01:00"), updatedAt: mustTime("2023-12-07T07:00:00+01:00"),
+		// Mock data, sent in the SDK dialect only: no source says what
+		// "additional" holds, so it is an object of mixed shapes that a
+		// reader must keep as it is.
+		additional: json.RawMessage(`{"mock":"SimPay documents no shape for additional","items":[1,"two",null],"amount":24.90}`),
 	}
 	main.txs = []*paymentTx{first, second, detail, unpaid}
 
@@ -137,13 +142,15 @@ func (s *Server) loadFixtures() {
 			txs: []*dbTx{
 				{id: "dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a", status: "transaction_db_payed", control: strPtr("1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"),
 					value: mustDec("16.67"), valueNetto: mustDec("10"), operator: strPtr("t-mobile"),
+					valueCreated: mustDec("10"), valueCreatedType: "required", score: decPtr(mustDec("0.85")),
 					notifyAt: timePtr("2023-02-16T14:52:11+01:00"), notifyCount: 1,
 					createdAt: mustTime("2023-02-16T14:52:11+01:00"), updatedAt: mustTime("2023-02-16T14:52:11+01:00")},
 				{id: "4e0d8c7b-2a91-4f3e-8b6d-5c1a9e7f2d30", status: "transaction_db_new", phone: strPtr("48123123123"), control: strPtr("order-2001"),
-					value: mustDec("8.13"), valueNetto: mustDec("5.69"),
+					value: mustDec("8.13"), valueNetto: mustDec("5.69"), valueCreated: mustDec("10"), valueCreatedType: "gross",
 					createdAt: mustTime("2023-03-01T12:00:00+01:00"), updatedAt: mustTime("2023-03-01T12:00:00+01:00")},
 				{id: "b7a3e1f0-9c2d-4e8b-a5f6-0d1c2b3a4e5f", status: "transaction_db_rejected", phone: strPtr("48500600700"), control: strPtr("order-2002"),
 					value: mustDec("20"), valueNetto: mustDec("14"), operator: strPtr("play"),
+					valueCreated: mustDec("20"), valueCreatedType: "net", score: decPtr(mustDec("0.1")),
 					notifySent: true, notifyAt: timePtr("2023-04-10T09:15:00+02:00"), notifyCount: 2,
 					createdAt: mustTime("2023-04-10T09:10:00+02:00"), updatedAt: mustTime("2023-04-10T09:15:00+02:00")},
 			}},

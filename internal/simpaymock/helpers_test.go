@@ -128,6 +128,14 @@ func (r result) num(t *testing.T, path string) string {
 // SimPay error code).
 func (r result) want(t *testing.T, status int, errorCode string) {
 	t.Helper()
+	r.wantUnder(t, status, "errorCode", errorCode)
+}
+
+// wantUnder is want with the error code read from key, "errorCode" as SimPay
+// documents it or "code" as the SDK dialect sends it; the other key must
+// then be absent.
+func (r result) wantUnder(t *testing.T, status int, key, errorCode string) {
+	t.Helper()
 	if r.status != status {
 		t.Fatalf("status %d, want %d; body %s", r.status, status, r.raw)
 	}
@@ -137,8 +145,9 @@ func (r result) want(t *testing.T, status int, errorCode string) {
 		}
 		return
 	}
-	if r.body["success"] != false || r.body["errorCode"] != errorCode {
-		t.Fatalf("want success=false errorCode=%s, got %s", errorCode, r.raw)
+	other := map[string]string{"errorCode": "code", "code": "errorCode"}[key]
+	if _, has := r.body[other]; has || r.body["success"] != false || r.body[key] != errorCode {
+		t.Fatalf("want success=false %s=%s and no %s, got %s", key, errorCode, other, r.raw)
 	}
 }
 

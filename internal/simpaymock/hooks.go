@@ -9,6 +9,19 @@ import (
 // transaction or refund.
 var ErrNotFound = errors.New("not found")
 
+// hookTx finds a payment transaction for a test hook; s.mu is held.
+func (s *Server) hookTx(serviceID, transactionID string) (*paymentService, *paymentTx, error) {
+	svc := s.paymentService(serviceID)
+	if svc == nil {
+		return nil, nil, fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
+	}
+	t := svc.tx(transactionID)
+	if t == nil {
+		return nil, nil, fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	}
+	return svc, t, nil
+}
+
 // SetTransactionStatus moves a payment transaction to any status, as
 // SimPay's side would. transaction_paid also sets paid_at, the channel (the
 // service's first channel if the payer had not chosen one) and the
@@ -19,13 +32,9 @@ func (s *Server) SetTransactionStatus(serviceID, transactionID, status string) e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	svc := s.paymentService(serviceID)
-	if svc == nil {
-		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
-	}
-	t := svc.tx(transactionID)
-	if t == nil {
-		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	svc, t, err := s.hookTx(serviceID, transactionID)
+	if err != nil {
+		return err
 	}
 	defer s.transactionChanged(svc, t, t.status)
 	now := s.now()
@@ -53,13 +62,9 @@ func (s *Server) SetRefundStatus(serviceID, transactionID, refundID, status stri
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	svc := s.paymentService(serviceID)
-	if svc == nil {
-		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
-	}
-	t := svc.tx(transactionID)
-	if t == nil {
-		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	svc, t, err := s.hookTx(serviceID, transactionID)
+	if err != nil {
+		return err
 	}
 	for _, r := range t.refunds {
 		if r.id != refundID {
@@ -146,4 +151,26 @@ func (s *Server) DirectBillingTransactionsCreated() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.dbTxCreated
+}
+
+// SettleRefunds moves every refund of a transaction that still waits for
+// confirmation (refund_new or refund_pending) to refund_completed, as SimPay
+// confirming them would; until then SimPay refuses another refund of the
+// transaction with 409 PREVIOUS_REFUND_PENDING.
+func (s *Server) SettleRefunds(serviceID, transactionID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc, t, err := s.hookTx(serviceID, transactionID)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	for _, r := range t.refunds {
+		if r.status == "refund_new" || r.status == "refund_pending" {
+			// Notified like every other refund status change.
+			defer s.refundChanged(svc, t, r, r.status, t.status)
+			r.status, r.updatedAt = "refund_completed", now
+		}
+	}
+	return nil
 }

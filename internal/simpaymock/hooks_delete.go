@@ -9,13 +9,9 @@ import "fmt"
 func (s *Server) DeleteRefund(serviceID, transactionID, refundID string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	svc := s.paymentService(serviceID)
-	if svc == nil {
-		return fmt.Errorf("payment service %s: %w", serviceID, ErrNotFound)
-	}
-	t := svc.tx(transactionID)
-	if t == nil {
-		return fmt.Errorf("transaction %s of service %s: %w", transactionID, serviceID, ErrNotFound)
+	_, t, err := s.hookTx(serviceID, transactionID)
+	if err != nil {
+		return err
 	}
 	for i, r := range t.refunds {
 		if r.id != refundID {

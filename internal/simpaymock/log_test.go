@@ -141,7 +141,10 @@ func TestConcurrency(t *testing.T) {
 				if err := s.SetTransactionStatus("d151e4f9", id, "transaction_paid"); err != nil {
 					t.Error(err)
 				}
-				post(t, ts, "/payment/d151e4f9/transactions/"+id+"/refunds", `{"amount": 4}`)
+				rf := post(t, ts, "/payment/d151e4f9/transactions/"+id+"/refunds", `{"amount": 4}`)
+				if err := s.SetRefundStatus("d151e4f9", id, rf.str(t, "data.refund_id"), "refund_completed"); err != nil {
+					t.Error(err)
+				}
 				post(t, ts, "/payment/d151e4f9/transactions/"+id+"/refunds", ``)
 				get(t, ts, "/payment/d151e4f9/transactions?page="+itoa(i+1))
 				get(t, ts, "/ip")

@@ -1,9 +1,11 @@
 package simpaymock
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -89,6 +91,9 @@ type paymentTx struct {
 	createdAt           time.Time
 	updatedAt           time.Time
 	refunds             []*refund
+	// additional is what the SDK dialect sends as "additional"; nil sends
+	// sdkAdditional.
+	additional json.RawMessage
 }
 
 type txOriginal struct {
@@ -174,6 +179,25 @@ func (t *paymentTx) listView() txListView {
 		ID: t.id, Status: t.status, Amount: t.value, Control: t.control, Channel: t.channel,
 		PaidAt: stampPtr(t.paidAt), CreatedAt: stamp(t.createdAt), UpdatedAt: stamp(t.updatedAt),
 	}
+}
+
+// txDetailSDKView is the detail as simpay-laravel reads it
+// (src/Responses/Payment/TransactionInfoResponse.php): with "additional".
+type txDetailSDKView struct {
+	txDetailView
+	Additional json.RawMessage `json:"additional"`
+}
+
+func (s *Server) txDetailView(t *paymentTx) any {
+	v := t.detailView()
+	if !s.sdk() {
+		return v
+	}
+	additional := t.additional
+	if additional == nil {
+		additional = sdkAdditional
+	}
+	return txDetailSDKView{txDetailView: v, Additional: additional}
 }
 
 func (t *paymentTx) detailView() txDetailView {
@@ -296,7 +320,7 @@ func (s *Server) listPaymentTransactions(a *apiRequest) *response {
 		return serviceNotFound()
 	}
 	views := make([]txListView, 0, len(svc.txs))
-	for _, t := range svc.txs {
+	for _, t := range slices.Backward(svc.txs) {
 		views = append(views, t.listView())
 	}
 	s.mu.Unlock()
@@ -314,7 +338,7 @@ func (s *Server) getPaymentTransaction(a *apiRequest) *response {
 	if t == nil {
 		return transactionNotFound()
 	}
-	return ok(t.detailView())
+	return ok(s.txDetailView(t))
 }
 
 type createdTransaction struct {
@@ -448,6 +472,16 @@ func (s *Server) createRefund(a *apiRequest) *response {
 			msg = "The transaction has already been refunded in full."
 		}
 		return apiError(http.StatusConflict, "TRANSACTION_NOT_PAID", msg)
+	}
+	// SimPay's WooCommerce plugin (simpay-payment-woocommerce
+	// src/Service/RefundsService.php) reads a 409 as "a previous refund
+	// request is still waiting for confirmation". No source names the error
+	// code of that answer: PREVIOUS_REFUND_PENDING is inferred.
+	for _, r := range t.refunds {
+		if r.status == "refund_new" || r.status == "refund_pending" {
+			return apiError(http.StatusConflict, "PREVIOUS_REFUND_PENDING",
+				fmt.Sprintf("A previous refund of this transaction (%s, %s) is still waiting for confirmation; try again when it is completed, rejected or failed.", r.id, r.status))
+		}
 	}
 	left := t.refundable()
 	amount := asked

@@ -15,6 +15,9 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte
+	// errBody is the error envelope body was written from, when the mock
+	// built it, so that a dialect can write it its own way.
+	errBody *errorBody
 }
 
 // envelope is SimPay's success wrapper.
@@ -67,11 +70,17 @@ func ok(data any) *response {
 }
 
 func apiError(status int, code, message string) *response {
-	return jsonResponse(status, errorBody{ErrorCode: code, Message: message})
+	return errorResponse(status, errorBody{ErrorCode: code, Message: message})
+}
+
+func errorResponse(status int, e errorBody) *response {
+	resp := jsonResponse(status, e)
+	resp.errBody = &e
+	return resp
 }
 
 func validationFailed(errs *fieldErrors) *response {
-	return jsonResponse(http.StatusUnprocessableEntity, errorBody{
+	return errorResponse(http.StatusUnprocessableEntity, errorBody{
 		ErrorCode: "VALIDATION_ERROR",
 		Message:   errs.summary(),
 		Errors:    errs,

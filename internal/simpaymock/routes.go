@@ -8,9 +8,9 @@ import (
 	"strings"
 )
 
-// Abilities a token may hold, one per endpoint. Where SimPay's OpenAPI file
-// names an ability (its bearerAuth scopes) that name is used; the others
-// (currencies, refunds, ip) follow the same pattern.
+// Abilities a token may hold, one per endpoint but GET /ip, which is public.
+// Where SimPay's OpenAPI file names an ability (its bearerAuth scopes) that
+// name is used; the others (currencies, refunds) follow the same pattern.
 const (
 	AbilityPaymentServices           = "payment.services"
 	AbilityPaymentService            = "payment.service"
@@ -22,7 +22,6 @@ const (
 	AbilityPaymentRefunds            = "payment.refunds"
 	AbilityPaymentRefund             = "payment.refund"
 	AbilityPaymentRefundsCreate      = "payment.refunds.create"
-	AbilityIP                        = "ip"
 
 	AbilitySMSServices       = "sms.services"
 	AbilitySMSService        = "sms.services.show"
@@ -46,6 +45,8 @@ const (
 type route struct {
 	method  string
 	pattern string
+	// ability is what a token needs; "" for a public route, answered with
+	// or without a token, whatever the token is.
 	ability string
 	handle  func(*Server, *apiRequest) *response
 	segs    []string
@@ -65,7 +66,9 @@ var routes = func() []route {
 		{method: "GET", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds", ability: AbilityPaymentRefunds, handle: (*Server).listRefunds},
 		{method: "POST", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds", ability: AbilityPaymentRefundsCreate, handle: (*Server).createRefund},
 		{method: "GET", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds/{refundId}", ability: AbilityPaymentRefund, handle: (*Server).getRefund},
-		{method: "GET", pattern: "/ip", ability: AbilityIP, handle: (*Server).listIPs},
+		// Public: SimPay's own WooCommerce, WordPress and WHMCS handlers call
+		// GET /ip with no Authorization header (CONTRACT.md).
+		{method: "GET", pattern: "/ip", handle: (*Server).listIPs},
 
 		{method: "GET", pattern: "/sms", ability: AbilitySMSServices, handle: (*Server).listSMSServices},
 		{method: "GET", pattern: "/sms/numbers", ability: AbilitySMSNumbers, handle: (*Server).listSMSNumbers},
@@ -95,7 +98,7 @@ var routes = func() []route {
 func Abilities() []string {
 	var out []string
 	for _, r := range routes {
-		if !slices.Contains(out, r.ability) {
+		if r.ability != "" && !slices.Contains(out, r.ability) {
 			out = append(out, r.ability)
 		}
 	}
@@ -206,6 +209,10 @@ func (s *Server) dispatch(r *http.Request, apiPath string, inPrefix bool, body [
 		}
 		return routeNotFound(apiPath)
 	}
+	req := &apiRequest{r: r, s: s, path: apiPath, params: params, query: r.URL.Query(), body: body}
+	if rt.ability == "" {
+		return rt.handle(s, req)
+	}
 	if !auth.valid {
 		return apiError(http.StatusUnauthorized, "UNAUTHORIZED", "Unauthenticated.")
 	}
@@ -217,7 +224,7 @@ func (s *Server) dispatch(r *http.Request, apiPath string, inPrefix bool, body [
 		return apiError(http.StatusForbidden, "INVALID_ABILITY_PROVIDED",
 			"The provided token does not have the required ability: "+rt.ability)
 	}
-	return rt.handle(s, &apiRequest{r: r, s: s, path: apiPath, params: params, query: r.URL.Query(), body: body})
+	return rt.handle(s, req)
 }
 
 func routeNotFound(path string) *response {

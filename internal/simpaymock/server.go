@@ -63,7 +63,9 @@ type Options struct {
 	// same sequence of requests give the same answers.
 	Seed uint64
 	// OnRequest, if set, is called after each API request with its log entry
-	// (which never holds a token).
+	// (which never holds a token), before the answer is complete on the
+	// client's side: a test may change the mock's state there, between two
+	// requests of one client call.
 	OnRequest func(Request)
 	// IPN sends SimPay's payment notifications (IPN v2) on every status
 	// change of a payment transaction or refund; see IPNOptions.
@@ -73,6 +75,9 @@ type Options struct {
 	// by its control prefix; see the package documentation), and completes
 	// each refund that long after its creation.
 	Autopay time.Duration
+	// Dialect selects the shapes of the answers (see Dialect);
+	// DialectDocumented when empty. New panics on an unknown dialect.
+	Dialect Dialect
 }
 
 // Request is one entry of the request log. It never holds a token: headers
@@ -109,6 +114,7 @@ type Server struct {
 	now       func() time.Time
 	seed      uint64
 	onRequest func(Request)
+	dialect   Dialect
 	latency   atomic.Int64
 	admin     http.Handler
 	notify    *notifier
@@ -146,6 +152,11 @@ func New(opts Options) *Server {
 	if s.now == nil {
 		s.now = steppingClock(defaultClockStart, time.Second)
 	}
+	dialect, err := ParseDialect(string(opts.Dialect))
+	if err != nil {
+		panic("simpaymock: " + err.Error())
+	}
+	s.dialect = dialect
 	tokens := opts.Tokens
 	if len(tokens) == 0 {
 		tokens = []Token{{Value: DefaultToken}}
@@ -257,6 +268,7 @@ func (s *Server) authenticate(r *http.Request) authInfo {
 }
 
 func (s *Server) write(w http.ResponseWriter, resp *response, entry *Request) {
+	resp = s.inDialect(resp)
 	for k, v := range resp.header {
 		w.Header()[k] = v
 	}

@@ -27,16 +27,27 @@ type smsServiceView struct {
 	Suffix      string  `json:"suffix"`
 	Description *string `json:"description"`
 	Adult       bool    `json:"adult"`
-	Numbers     []int   `json:"numbers,omitempty"`
-	CreatedAt   stamp   `json:"created_at"`
+	// Numbers is []int in the documented dialect and []string in the SDK
+	// dialect, as SimPay-API-TypeScript types it
+	// (src/models/sms/service/sms.service.ts: numbers?: string[]).
+	Numbers   any   `json:"numbers,omitempty"`
+	CreatedAt stamp `json:"created_at"`
 }
 
-func (p *smsService) view(withNumbers bool) smsServiceView {
+func (s *Server) smsServiceView(p *smsService, withNumbers bool) smsServiceView {
 	v := smsServiceView{
 		ID: p.id, Type: p.typ, Status: p.status, Name: p.name, Prefix: p.prefix, Suffix: p.suffix,
 		Description: p.description, Adult: p.adult, CreatedAt: stamp(p.createdAt),
 	}
-	if withNumbers {
+	switch {
+	case !withNumbers:
+	case s.sdk():
+		numbers := make([]string, len(p.numbers))
+		for i, n := range p.numbers {
+			numbers[i] = strconv.Itoa(n)
+		}
+		v.Numbers = numbers
+	default:
 		v.Numbers = p.numbers
 	}
 	return v
@@ -69,15 +80,49 @@ func (t *smsTx) view() smsTxView {
 	return smsTxView{ID: t.id, From: t.from, Code: t.code, Used: t.used, SendNumber: t.sendNumber, Value: t.value, SendAt: stamp(t.sendAt)}
 }
 
-// smsNumber is a premium number and its price: value is the net price and
-// value_net the price with 23% VAT, the way round SimPay's example has them
-// (7055 -> 2 / 2.46); the prices follow the number (7055 costs 0.50 net, as
-// in the example SMS transaction).
+// smsNumber is a premium number and its price without VAT (value) and with
+// 23% VAT (gross); the prices follow the number (7055 costs 0.50 net, as in
+// the example SMS transaction).
 type smsNumber struct {
+	number       int
+	value, gross dec
+	adult        bool
+}
+
+// smsNumberView is a number as the 2024 OpenAPI file shows it: value the net
+// price and value_net the price with VAT, the way round its example has them
+// (7055 -> 2 / 2.46).
+type smsNumberView struct {
 	Number   int  `json:"number"`
 	Value    dec  `json:"value"`
 	ValueNet dec  `json:"value_net"`
 	Adult    bool `json:"adult"`
+}
+
+// smsNumberSDKView is a number as the newer SDKs read it: the gross price
+// under value_gross (simpay-laravel src/Responses/Sms/SmsNumberResponse.php,
+// SimPay-API-TypeScript src/models/sms/service/sms.number.ts) and value as a
+// string (amxx-simpay-lib simpay.inc reads it with json_str_to_float).
+type smsNumberSDKView struct {
+	Number     int    `json:"number"`
+	Value      string `json:"value"`
+	ValueGross dec    `json:"value_gross"`
+	Adult      bool   `json:"adult"`
+}
+
+func (s *Server) smsNumberView(n *smsNumber) any {
+	if s.sdk() {
+		return smsNumberSDKView{Number: n.number, Value: string(n.value), ValueGross: n.gross, Adult: n.adult}
+	}
+	return smsNumberView{Number: n.number, Value: n.value, ValueNet: n.gross, Adult: n.adult}
+}
+
+func (s *Server) smsNumberViews(numbers []smsNumber) []any {
+	out := make([]any, 0, len(numbers))
+	for i := range numbers {
+		out = append(out, s.smsNumberView(&numbers[i]))
+	}
+	return out
 }
 
 var smsNumbers = func() []smsNumber {
@@ -96,14 +141,14 @@ var smsNumbers = func() []smsNumber {
 	out := make([]smsNumber, 0, len(table))
 	for _, t := range table {
 		net := mustDec(t.net)
-		out = append(out, smsNumber{Number: t.number, Value: net, ValueNet: decOf(round2(ratMul(net.rat(), vat))), Adult: t.adult})
+		out = append(out, smsNumber{number: t.number, value: net, gross: decOf(round2(ratMul(net.rat(), vat))), adult: t.adult})
 	}
 	return out
 }()
 
 func findSMSNumber(n int) *smsNumber {
 	for i := range smsNumbers {
-		if smsNumbers[i].Number == n {
+		if smsNumbers[i].number == n {
 			return &smsNumbers[i]
 		}
 	}
@@ -127,7 +172,7 @@ func (s *Server) listSMSServices(a *apiRequest) *response {
 	s.mu.Lock()
 	views := make([]smsServiceView, 0, len(s.smsServices))
 	for _, p := range s.smsServices {
-		views = append(views, p.view(false))
+		views = append(views, s.smsServiceView(p, false))
 	}
 	s.mu.Unlock()
 	return paginate(a, views)
@@ -140,7 +185,7 @@ func (s *Server) getSMSService(a *apiRequest) *response {
 	if p == nil {
 		return serviceNotFound()
 	}
-	return ok(p.view(true))
+	return ok(s.smsServiceView(p, true))
 }
 
 func (s *Server) listSMSTransactions(a *apiRequest) *response {
@@ -151,7 +196,7 @@ func (s *Server) listSMSTransactions(a *apiRequest) *response {
 		return serviceNotFound()
 	}
 	views := make([]smsTxView, 0, len(p.txs))
-	for _, t := range p.txs {
+	for _, t := range slices.Backward(p.txs) {
 		views = append(views, t.view())
 	}
 	s.mu.Unlock()
@@ -187,7 +232,7 @@ func (s *Server) listSMSServiceNumbers(a *apiRequest) *response {
 	for _, n := range p.numbers {
 		out = append(out, *findSMSNumber(n))
 	}
-	return paginate(a, out)
+	return paginate(a, s.smsNumberViews(out))
 }
 
 func (s *Server) getSMSServiceNumber(a *apiRequest) *response {
@@ -201,11 +246,11 @@ func (s *Server) getSMSServiceNumber(a *apiRequest) *response {
 	if err != nil || !slices.Contains(p.numbers, n) {
 		return numberNotFound()
 	}
-	return ok(findSMSNumber(n))
+	return ok(s.smsNumberView(findSMSNumber(n)))
 }
 
 func (s *Server) listSMSNumbers(a *apiRequest) *response {
-	return paginate(a, smsNumbers)
+	return paginate(a, s.smsNumberViews(smsNumbers))
 }
 
 func (s *Server) getSMSNumber(a *apiRequest) *response {
@@ -213,7 +258,7 @@ func (s *Server) getSMSNumber(a *apiRequest) *response {
 	if err != nil || findSMSNumber(n) == nil {
 		return numberNotFound()
 	}
-	return ok(findSMSNumber(n))
+	return ok(s.smsNumberView(findSMSNumber(n)))
 }
 
 // codeCheckView is the answer to a code check. As in SimPay's examples and

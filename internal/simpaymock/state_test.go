@@ -58,7 +58,7 @@ func TestCreatePaymentTransaction(t *testing.T) {
 	if got := l.num(t, "pagination.total"); got != "5" {
 		t.Fatalf("total %s", got)
 	}
-	jsonEqual(t, "listed last", l.field(t, "data.4"), `{"id":"`+id+`","status":"transaction_new","amount":24.9,"control":"ctl-17","channel":"card","paid_at":null,"created_at":"2025-06-02T10:00:00+02:00","updated_at":"2025-06-02T10:00:00+02:00"}`)
+	jsonEqual(t, "listed first (newest)", l.field(t, "data.0"), `{"id":"`+id+`","status":"transaction_new","amount":24.9,"control":"ctl-17","channel":"card","paid_at":null,"created_at":"2025-06-02T10:00:00+02:00","updated_at":"2025-06-02T10:00:00+02:00"}`)
 	if s.PaymentTransactionsCreated() != 1 {
 		t.Errorf("created %d", s.PaymentTransactionsCreated())
 	}
@@ -83,7 +83,7 @@ func TestIDsAreRepeatable(t *testing.T) {
 	create := func(seed uint64) (string, string) {
 		_, ts := start(t, Options{Seed: seed, Transactions: 3})
 		id := post(t, ts, "/payment/d151e4f9/transactions", `{"amount": 10}`).str(t, "data.transactionId")
-		gen := get(t, ts, "/payment/d151e4f9/transactions").str(t, "data.6.id")
+		gen := get(t, ts, "/payment/d151e4f9/transactions").str(t, "data.1.id") // newest generated
 		return id, gen
 	}
 	a1, g1 := create(0)
@@ -100,8 +100,12 @@ func TestIDsAreRepeatable(t *testing.T) {
 func TestGeneratedTransactions(t *testing.T) {
 	s, ts := start(t, Options{Transactions: 12})
 	r := get(t, ts, "/payment/d151e4f9/transactions?limit=99")
+	// Newest first: generated k=11 down to k=0, then the fixtures, last added first.
+	if r.str(t, "data.15.id") != paidTxDetailID || r.str(t, "data.12.id") != unpaidTxID {
+		t.Errorf("fixtures are not last, oldest at the end: %s", r.raw)
+	}
 	statuses := map[string]bool{}
-	for i := 4; i < 16; i++ {
+	for i := 0; i < 12; i++ {
 		p := "data." + itoa(i)
 		statuses[r.str(t, p+".status")] = true
 		amount := r.num(t, p+".amount")
@@ -115,15 +119,15 @@ func TestGeneratedTransactions(t *testing.T) {
 	if len(statuses) != len(paymentStatuses) {
 		t.Errorf("statuses %v", statuses)
 	}
-	jsonEqual(t, "first generated", r.field(t, "data.4"), `{"id":"`+r.str(t, "data.4.id")+`","status":"transaction_new","amount":1.11,"control":"order-00000","channel":null,"paid_at":null,"created_at":"2024-01-01T08:00:00+01:00","updated_at":"2024-01-01T08:01:00+01:00"}`)
-	paid := r.str(t, "data.7.id") // k=3: transaction_paid
+	jsonEqual(t, "first generated", r.field(t, "data.11"), `{"id":"`+r.str(t, "data.11.id")+`","status":"transaction_new","amount":1.11,"control":"order-00000","channel":null,"paid_at":null,"created_at":"2024-01-01T08:00:00+01:00","updated_at":"2024-01-01T08:01:00+01:00"}`)
+	paid := r.str(t, "data.8.id") // k=3: transaction_paid
 	d := get(t, ts, "/payment/d151e4f9/transactions/"+paid)
 	if d.str(t, "data.status") != "transaction_paid" || string(d.field(t, "data.amount.commission")) == "null" || d.str(t, "data.paid_at") != "2024-01-01T11:01:30+01:00" {
 		t.Errorf("generated paid: %s", d.field(t, "data"))
 	}
-	refunded := r.str(t, "data.11.id") // k=7: transaction_refunded, with its refund
+	refunded := r.str(t, "data.4.id") // k=7: transaction_refunded, with its refund
 	rf := get(t, ts, "/payment/d151e4f9/transactions/"+refunded+"/refunds")
-	if rf.str(t, "data.0.status") != "refund_completed" || rf.num(t, "data.0.amount") != r.num(t, "data.11.amount") {
+	if rf.str(t, "data.0.status") != "refund_completed" || rf.num(t, "data.0.amount") != r.num(t, "data.4.amount") {
 		t.Errorf("generated refund: %s", rf.raw)
 	}
 
@@ -166,6 +170,23 @@ func TestRefunds(t *testing.T) {
 	partial := r.str(t, "data.refund_id")
 	if !uuidPattern.MatchString(partial) || partial[14] != '7' {
 		t.Errorf("refund id %s is not a version-7 UUID", partial)
+	}
+	// While it waits for confirmation, SimPay refuses another refund with
+	// the other 409 (simpay-payment-woocommerce RefundsService.php).
+	for _, status := range []string{"", "refund_pending"} {
+		if status != "" {
+			if err := s.SetRefundStatus("d151e4f9", unpaidTxID, partial, status); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r = post(t, ts, base+unpaidTxID+"/refunds", `{"amount": 1}`)
+		r.want(t, http.StatusConflict, "PREVIOUS_REFUND_PENDING")
+		if msg := r.body["message"].(string); !strings.Contains(msg, partial) || !strings.Contains(msg, "waiting for confirmation") {
+			t.Errorf("message %q does not name the waiting refund", msg)
+		}
+	}
+	if err := s.SetRefundStatus("d151e4f9", unpaidTxID, partial, "refund_completed"); err != nil {
+		t.Fatal(err)
 	}
 	r = post(t, ts, base+unpaidTxID+"/refunds", `{"amount": 28.51}`)
 	r.want(t, http.StatusBadRequest, "REFUND_AMOUNT_EXCEEDED")
