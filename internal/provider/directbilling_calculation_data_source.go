@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -95,7 +94,11 @@ func (d *directBillingCalculationDataSource) Read(ctx context.Context, req datas
 		return
 	}
 	id, amount := m.ServiceID.ValueString(), m.Amount.ValueString()
-	calc, err := c.CalculateDirectBilling(ctx, id, json.Number(amount))
+	query := jsonAmount(path.Root("amount"), m.Amount, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	calc, err := c.CalculateDirectBilling(ctx, id, query)
 	if err != nil {
 		var apiErr *client.APIError
 		action := "calculating the DirectBilling price of " + amount + " for service " + id

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -273,9 +272,9 @@ func dbTransactionFieldPath(field string) (path.Path, bool) {
 	return path.Empty(), false
 }
 
-func (m *directBillingTransactionModel) request() client.DirectBillingTransactionRequest {
+func (m *directBillingTransactionModel) request(diags *diag.Diagnostics) client.DirectBillingTransactionRequest {
 	req := client.DirectBillingTransactionRequest{
-		Amount:      json.Number(m.Amount.ValueString()),
+		Amount:      jsonAmount(path.Root("amount"), m.Amount, diags),
 		AmountType:  m.AmountType.ValueString(),
 		Description: m.Description.ValueString(),
 		Control:     m.Control.ValueString(),
@@ -311,7 +310,11 @@ func (r *directBillingTransactionResource) Create(ctx context.Context, req resou
 	serviceID := plan.ServiceID.ValueString()
 	action := fmt.Sprintf("creating a DirectBilling transaction of %s (%s) in DirectBilling service %s",
 		plan.Amount.ValueString(), plan.AmountType.ValueString(), serviceID)
-	created, err := c.CreateDirectBillingTransaction(ctx, serviceID, plan.request())
+	body := plan.request(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := c.CreateDirectBillingTransaction(ctx, serviceID, body)
 	if err != nil {
 		resp.Diagnostics.Append(dbTransactionCreateError(action, serviceID, plan.Control, err)...)
 		return

@@ -174,8 +174,11 @@ func (r *paymentRefundResource) Create(ctx context.Context, req resource.CreateR
 	var amount json.Number
 	what := "a full refund"
 	if !plan.Amount.IsNull() && !plan.Amount.IsUnknown() {
-		amount = json.Number(plan.Amount.ValueString())
+		amount = jsonAmount(path.Root("amount"), plan.Amount, &resp.Diagnostics)
 		what = "a refund of " + plan.Amount.ValueString()
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	action := fmt.Sprintf("creating %s of transaction %s of payment service %s", what, transactionID, serviceID)
 

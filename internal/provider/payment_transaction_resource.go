@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -448,7 +447,11 @@ func (r *paymentTransactionResource) Create(ctx context.Context, req resource.Cr
 	}
 
 	serviceID := plan.ServiceID.ValueString()
-	created, err := c.CreatePaymentTransaction(ctx, serviceID, plan.request())
+	body := plan.request(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := c.CreatePaymentTransaction(ctx, serviceID, body)
 	if err != nil {
 		resp.Diagnostics.Append(createPaymentTransactionDiagnostics(plan, err)...)
 		return
@@ -587,9 +590,9 @@ func (r *paymentTransactionResource) ImportState(ctx context.Context, req resour
 }
 
 // request is the create body, field for field as SimPay names them.
-func (m paymentTransactionModel) request() client.PaymentTransactionRequest {
+func (m paymentTransactionModel) request(diags *diag.Diagnostics) client.PaymentTransactionRequest {
 	req := client.PaymentTransactionRequest{
-		Amount:        jsonNumber(m.Amount.ValueString()),
+		Amount:        jsonAmount(path.Root("amount"), m.Amount, diags),
 		Currency:      m.Currency.ValueString(),
 		Description:   m.Description.ValueString(),
 		Control:       m.Control.ValueString(),
@@ -606,9 +609,10 @@ func (m paymentTransactionModel) request() client.PaymentTransactionRequest {
 	}
 	req.Billing = m.Billing.input()
 	req.Shipping = m.Shipping.input()
-	for _, it := range m.Cart {
+	for i, it := range m.Cart {
 		req.Cart = append(req.Cart, client.CartItemInput{
-			Name: it.Name.ValueString(), Quantity: int(it.Quantity.ValueInt64()), Price: jsonNumber(it.Price.ValueString()),
+			Name: it.Name.ValueString(), Quantity: int(it.Quantity.ValueInt64()),
+			Price:    jsonAmount(path.Root("cart").AtListIndex(i).AtName("price"), it.Price, diags),
 			Producer: it.Producer.ValueString(), Category: it.Category.ValueString(), Code: it.Code.ValueString(),
 		})
 	}
@@ -634,25 +638,6 @@ func (a *paymentAddressModel) input() *client.AddressInput {
 		Building: a.Building.ValueString(), Flat: a.Flat.ValueString(), City: a.City.ValueString(),
 		Region: a.Region.ValueString(), PostalCode: a.PostalCode.ValueString(), Country: a.Country.ValueString(),
 		Company: a.Company.ValueString()}
-}
-
-// jsonNumber turns a validated decimal ("-"? digits ("." digits)?) into a
-// JSON number literal: JSON has no leading zeros, so "010.50" goes out as
-// "10.50". The digits are otherwise sent exactly as written.
-func jsonNumber(s string) json.Number {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
-	}
-	if hasDot {
-		intPart += "." + frac
-	}
-	return json.Number(sign + intPart)
 }
 
 // setComputed copies what SimPay reports into m.

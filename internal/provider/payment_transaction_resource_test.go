@@ -1028,16 +1028,3 @@ func TestPaymentTransactionFieldPath(t *testing.T) {
 		}
 	}
 }
-
-func TestJSONNumber(t *testing.T) {
-	for in, want := range map[string]string{
-		"10": "10", "10.00": "10.00", "010.50": "10.50", "0.01": "0.01", "000.5": "0.5", "0": "0", "-01.5": "-1.5",
-	} {
-		if got := jsonNumber(in); string(got) != want {
-			t.Errorf("jsonNumber(%q) = %q, want %q", in, got, want)
-		}
-		if !json.Valid([]byte(jsonNumber(in))) {
-			t.Errorf("jsonNumber(%q) is not a JSON number", in)
-		}
-	}
-}
