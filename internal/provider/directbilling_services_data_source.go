@@ -47,7 +47,7 @@ func newDirectBillingServiceModel(s client.DirectBillingService) directBillingSe
 // directBillingServiceAttributes are the computed attributes of a
 // DirectBilling service.
 func directBillingServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(directBillingKind)
+	attrs := serviceAttributes(directBillingServices.name)
 	attrs["suffix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Title of the service in SimPay's " +
 		"reports."}
 	return attrs
@@ -62,7 +62,7 @@ func (d *directBillingServicesDataSource) Schema(_ context.Context, _ datasource
 		MarkdownDescription: "Lists the account's DirectBilling (carrier billing) services (`GET /directbilling`), " +
 			"every page of them.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(directBillingKind),
+			"status": serviceStatusFilter(directBillingServices.name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

@@ -77,10 +77,9 @@ func TestExamplesValidate(t *testing.T) {
 // TestExampleImportIDs checks that the import ids shown in each resource's
 // import.sh and import-by-string-id.tf are accepted by that resource's import.
 func TestExampleImportIDs(t *testing.T) {
-	parts := map[string][]importIDPart{
-		"simpay_payment_transaction":       {importServiceID, importTransactionID},
-		"simpay_payment_refund":            {importServiceID, importTransactionID, importRefundID},
-		"simpay_directbilling_transaction": {importServiceID, importTransactionID},
+	parts := map[string][]idPart{}
+	for _, a := range createOnlyAbouts(t) {
+		parts[a.typeName()] = a.id
 	}
 	command := regexp.MustCompile(`(?m)^terraform import (\S+)\.\S+ (\S+)$`)
 	block := regexp.MustCompile(`(?s)to\s*=\s*(\S+)\.\S+\s+id\s*=\s*"([^"]+)"`)

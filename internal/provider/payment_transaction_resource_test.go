@@ -555,7 +555,7 @@ resource "simpay_payment_transaction" "test" {
 				},
 				Config: cfg,
 				ExpectError: regexp.MustCompile(`(?s)Payment service not found.*no online-payment service d151e4f9.*` +
-					`api_token\s+belongs\s+to\s+the\s+SimPay\s+account.*stays\s+in\s+state`),
+					`kept\s+in\s+state.*api_token\s+belongs\s+to\s+another\s+SimPay\s+account`),
 			},
 			{
 				Config:           cfg,
@@ -712,8 +712,8 @@ resource "simpay_payment_transaction" "test" {
 }
 `),
 				ExpectError: regexp.MustCompile(`(?s)` +
-					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*currency\s+=\s+"KRW".*SimPay rejected the new payment transaction of service d151e4f9: currency:.*` +
-					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*direct_channel\s+=\s+"nope".*directChannel: The selected direct channel is invalid`),
+					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*currency\s+=\s+"KRW".*SimPay\s+rejected\s+a\s+value\s+while\s+creating\s+a\s+payment\s+transaction\s+in\s+payment\s+service\s+d151e4f9:\s+currency:.*` +
+					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*direct_channel\s+=\s+"nope".*directChannel:\s+The\s+selected\s+direct\s+channel\s+is\s+invalid`),
 			},
 			{
 				Config: mock.config(`
@@ -821,10 +821,10 @@ resource "simpay_payment_transaction" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: mock.config(body),
-				ExpectError: regexp.MustCompile(`(?s)SimPay may have created the payment transaction.*` +
-					`did\s+not\s+send\s+it\s+again.*charge\s+the\s+payer\s+twice.*Do\s+not\s+simply\s+apply\s+again.*` +
+				ExpectError: regexp.MustCompile(`(?s)The SimPay payment transaction may have been created.*` +
+					`did\s+not\s+send\s+it\s+again.*create\s+a\s+second\s+payment\s+transaction.*Do\s+not\s+simply\s+apply\s+again.*` +
 					`control\s+value\s+"order-3001".*data.simpay_payment_transactions.*` +
-					`terraform\s+import\s+<address\s+of\s+this\s+resource>\s+d151e4f9/<transaction_id>.*` +
+					`terraform\s+import\s+simpay_payment_transaction.<name>\s+d151e4f9/<transaction_id>.*` +
 					`id\s+=\s+"d151e4f9/<transaction_id>"`),
 			},
 			{
@@ -914,8 +914,9 @@ resource "simpay_payment_transaction" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				ExpectError: regexp.MustCompile(`(?s)Payment transaction created, but reading it back failed.*` +
-					`SimPay\s+created\s+transaction\s+[0-9a-f-]{36}\s+in\s+payment\s+service\s+d151e4f9.*SimPay\s+answered\s+500.*tainted.*terraform\s+untaint`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay created the payment transaction but it could not be read back.*` +
+					`SimPay\s+created\s+transaction\s+[0-9a-f-]{36}\s+of\s+payment\s+service\s+d151e4f9.*tainted.*` +
+					`terraform\s+untaint\s+simpay_payment_transaction.<name>.*SimPay\s+answered\s+500`),
 			},
 			{
 				Config: cfg,
@@ -969,7 +970,7 @@ output "id" {
 	mock.ResetRequests()
 
 	warning := regexp.MustCompile(`(?s)Warning: Destroying does not cancel the SimPay payment transaction.*` +
-		`destroying\s+` + id + `\s+only\s+removes\s+it\s+from\s+Terraform\s+state:\s+no\s+request\s+is\s+sent`)
+		`destroying\s+transaction\s+` + id + `\s+of\s+payment\s+service\s+d151e4f9\s+only\s+removes\s+it\s+from\s+Terraform\s+state:\s+no\s+request\s+is\s+sent`)
 	if out := run("plan", "-destroy", "-refresh=false", "-no-color"); !warning.MatchString(out) {
 		t.Errorf("the destroy plan does not warn:\n%s", out)
 	}

@@ -109,8 +109,7 @@ func (d *smsNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		id := m.ServiceID.ValueString()
 		numbers, err = c.ListSMSServiceNumbers(ctx, id, client.ListOptions{})
 		if err != nil {
-			if client.IsNotFound(err) {
-				addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), smsKind, id, "simpay_sms_services", err)
+			if addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), smsServices, id, err) {
 				return
 			}
 			resp.Diagnostics.Append(apiErrorDiagnostic("listing the numbers of SMS service "+id, err))

@@ -52,7 +52,7 @@ func newSMSServiceModel(s client.SMSService) smsServiceModel {
 
 // smsServiceAttributes are the computed attributes of an SMS service.
 func smsServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(smsKind)
+	attrs := serviceAttributes(smsServices.name)
 	attrs["type"] = schema.StringAttribute{Computed: true, MarkdownDescription: "How the service hands out codes: " +
 		"`ONE_TIME_CODE`, `CODE_PACK` or `API_URL` (kept as SimPay sends it, should SimPay add another)."}
 	attrs["prefix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Prefix of the service: the first " +
@@ -75,7 +75,7 @@ func (d *smsServicesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Lists the account's SMS premium services (`GET /sms`), every page of them. " +
 			"The prices of a service's numbers are in `data.simpay_sms_service` and `data.simpay_sms_numbers`.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(smsKind),
+			"status": serviceStatusFilter(smsServices.name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

@@ -179,3 +179,19 @@ func checkDestroyWarns(t *testing.T, mock *testMock, config, kind string) {
 		t.Errorf("destroy sent requests to SimPay: %v", reqs)
 	}
 }
+
+// createOnlyAbouts lists every create-only resource the provider serves, by
+// what createOnlyResource knows of it.
+func createOnlyAbouts(t *testing.T) []createOnlyAbout {
+	t.Helper()
+	var out []createOnlyAbout
+	for _, newResource := range (&simpayProvider{}).Resources(context.Background()) {
+		if r, ok := newResource().(interface{ about() createOnlyAbout }); ok {
+			out = append(out, r.about())
+		}
+	}
+	if len(out) != 3 {
+		t.Fatalf("%d create-only resources, want 3", len(out))
+	}
+	return out
+}
