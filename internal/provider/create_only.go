@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -24,9 +25,9 @@ import (
 // supplies only what is its own, as a createOnlySpec.
 
 // createOnlySpec is what one create-only resource supplies. M is its model
-// (what tfsdk reads the plan and state into), O the SimPay object the client
-// returns when it reads one.
-type createOnlySpec[M, O any] interface {
+// (what tfsdk reads the plan and state into), R the body of its create
+// request, O the SimPay object the client returns when it reads one.
+type createOnlySpec[M, R, O any] interface {
 	// about names the resource, what it creates and its composite id.
 	about() createOnlyAbout
 	// schema is the resource's own schema: a description of one or two
@@ -36,11 +37,12 @@ type createOnlySpec[M, O any] interface {
 	// createAction says what the create request does, for errors, such as
 	// "creating a full refund of transaction T of payment service S".
 	createAction(plan *M) string
-	// create sends the create request for plan and records in plan the id
-	// SimPay assigned, and whatever else only its answer holds (a redirect
-	// URL). A problem found before anything is sent goes to diags, and
-	// nothing is sent; the error is SimPay's answer, or the lack of one.
-	create(ctx context.Context, c *client.Client, plan *M, diags *diag.Diagnostics) error
+	// request builds the create request from plan. A problem it finds goes
+	// to diags, and then nothing is sent.
+	request(plan *M, diags *diag.Diagnostics) R
+	// send sends the create request; the error is SimPay's answer, or the
+	// lack of one.
+	send(ctx context.Context, c *client.Client, plan *M, body R) (createAnswer, error)
 	// get reads the object whose composite id is ids (the values of
 	// about().id, in order).
 	get(ctx context.Context, c *client.Client, ids []string) (O, error)
@@ -66,6 +68,23 @@ type createErrorExplainer[M any] interface {
 // configValidator is implemented by a spec with rules that span attributes.
 type configValidator interface {
 	validateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse)
+}
+
+// createAnswer is what SimPay's answer to a create holds: the new object's
+// id and, for a transaction, the payment page to send the payer to, which
+// SimPay gives in that answer only.
+type createAnswer struct {
+	id          string
+	redirectURL string // for the redirect_url attribute; "" when the object has none
+}
+
+// transactionAnswer is the answer to creating a payment or DirectBilling
+// transaction.
+func transactionAnswer(t *client.CreatedTransaction, err error) (createAnswer, error) {
+	if err != nil {
+		return createAnswer{}, err
+	}
+	return createAnswer{id: t.TransactionID, redirectURL: t.RedirectURL}, nil
 }
 
 // createOnlyAbout names a create-only resource and what it creates.
@@ -97,31 +116,31 @@ const (
 // object leaves state with a warning), import by composite id, update
 // (records the plan, sends nothing), destroy (warns, sends nothing) and the
 // timeouts attribute.
-type createOnlyResource[M, O any] struct {
+type createOnlyResource[M, R, O any] struct {
 	resourceBase
-	spec createOnlySpec[M, O]
+	spec createOnlySpec[M, R, O]
 }
 
 var (
-	_ resource.ResourceWithConfigure      = (*createOnlyResource[struct{}, struct{}])(nil)
-	_ resource.ResourceWithImportState    = (*createOnlyResource[struct{}, struct{}])(nil)
-	_ resource.ResourceWithModifyPlan     = (*createOnlyResource[struct{}, struct{}])(nil)
-	_ resource.ResourceWithValidateConfig = (*createOnlyResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithConfigure      = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
+	_ resource.ResourceWithImportState    = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
+	_ resource.ResourceWithModifyPlan     = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
+	_ resource.ResourceWithValidateConfig = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
 )
 
-func newCreateOnlyResource[M, O any](spec createOnlySpec[M, O]) resource.Resource {
-	return &createOnlyResource[M, O]{spec: spec}
+func newCreateOnlyResource[M, R, O any](spec createOnlySpec[M, R, O]) resource.Resource {
+	return &createOnlyResource[M, R, O]{spec: spec}
 }
 
 // about is the spec's, for whatever needs to know every create-only
 // resource by its identity (the tests, the docs).
-func (r *createOnlyResource[M, O]) about() createOnlyAbout { return r.spec.about() }
+func (r *createOnlyResource[M, R, O]) about() createOnlyAbout { return r.spec.about() }
 
-func (r *createOnlyResource[M, O]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+func (r *createOnlyResource[M, R, O]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.spec.about().name
 }
 
-func (r *createOnlyResource[M, O]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *createOnlyResource[M, R, O]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	a := r.spec.about()
 	s := r.spec.schema()
 	s.MarkdownDescription += "\n\n" + createOnlyDescription(a)
@@ -207,7 +226,7 @@ type attributeGetter interface {
 
 // ids reads the composite id from a plan or state; an unknown or null part
 // (a plan before create) is "".
-func (r *createOnlyResource[M, O]) ids(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) []string {
+func (r *createOnlyResource[M, R, O]) ids(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) []string {
 	parts := r.spec.about().id
 	values := make([]string, len(parts))
 	for i, p := range parts {
@@ -218,19 +237,19 @@ func (r *createOnlyResource[M, O]) ids(ctx context.Context, from attributeGetter
 	return values
 }
 
-func (r *createOnlyResource[M, O]) timeouts(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) timeouts.Value {
+func (r *createOnlyResource[M, R, O]) timeouts(ctx context.Context, from attributeGetter, diags *diag.Diagnostics) timeouts.Value {
 	var t timeouts.Value
 	diags.Append(from.GetAttribute(ctx, path.Root("timeouts"), &t)...)
 	return t
 }
 
-func (r *createOnlyResource[M, O]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (r *createOnlyResource[M, R, O]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	if v, ok := r.spec.(configValidator); ok {
 		v.validateConfig(ctx, req, resp)
 	}
 }
 
-func (r *createOnlyResource[M, O]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+func (r *createOnlyResource[M, R, O]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	limits := r.timeouts(ctx, req.Plan, &resp.Diagnostics)
@@ -244,29 +263,22 @@ func (r *createOnlyResource[M, O]) Create(ctx context.Context, req resource.Crea
 		return
 	}
 
-	err := r.spec.create(ctx, c, &plan, &resp.Diagnostics)
+	body := r.spec.request(&plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	answer, err := r.spec.send(ctx, c, &plan, body)
 	if err != nil {
 		resp.Diagnostics.Append(r.createError(ctx, c, req, &plan, err)...)
 		return
 	}
 
-	// Record the object at once, with what SimPay has not reported yet as
-	// null: if reading it back fails, Terraform keeps the id in state
-	// (tainted) instead of losing track of what SimPay made.
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	// Record the object at once: if reading it back fails, Terraform keeps
+	// the id in state (tainted) instead of losing track of what SimPay made.
+	r.record(ctx, &resp.State, &plan, answer, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	raw, nerr := nullUnknowns(resp.State.Raw)
-	if nerr != nil {
-		resp.Diagnostics.AddError("Provider bug", fmt.Sprintf("Recording the new %s: %s; please report this.", r.spec.about().kind, nerr))
-		return
-	}
-	resp.State.Raw = raw
-
 	ids := r.ids(ctx, resp.State, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -285,6 +297,26 @@ func (r *createOnlyResource[M, O]) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// record puts the plan in state with what SimPay's answer to the create
+// holds, and what SimPay has not reported yet as null.
+func (r *createOnlyResource[M, R, O]) record(ctx context.Context, state *tfsdk.State, plan *M, answer createAnswer, diags *diag.Diagnostics) {
+	parts := r.spec.about().id
+	diags.Append(state.Set(ctx, plan)...)
+	diags.Append(state.SetAttribute(ctx, path.Root(parts[len(parts)-1].attr), answer.id)...)
+	if answer.redirectURL != "" {
+		diags.Append(state.SetAttribute(ctx, path.Root("redirect_url"), answer.redirectURL)...)
+	}
+	if diags.HasError() {
+		return
+	}
+	raw, err := nullUnknowns(state.Raw)
+	if err != nil {
+		diags.AddError("Provider bug", fmt.Sprintf("Recording the new %s: %s; please report this.", r.spec.about().kind, err))
+		return
+	}
+	state.Raw = raw
+}
+
 // nullUnknowns turns every unknown in v into null: after a create, whatever
 // SimPay has not reported is null in state, never unknown.
 func nullUnknowns(v tftypes.Value) (tftypes.Value, error) {
@@ -296,7 +328,7 @@ func nullUnknowns(v tftypes.Value) (tftypes.Value, error) {
 	})
 }
 
-func (r *createOnlyResource[M, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+func (r *createOnlyResource[M, R, O]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	limits := r.timeouts(ctx, req.State, &resp.Diagnostics)
@@ -337,7 +369,7 @@ func (r *createOnlyResource[M, O]) Read(ctx context.Context, req resource.ReadRe
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-func (r *createOnlyResource[M, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *createOnlyResource[M, R, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	a := r.spec.about()
 	values, err := parseImportID(req.ID, a.id...)
 	if err != nil {
@@ -355,7 +387,7 @@ func (r *createOnlyResource[M, O]) ImportState(ctx context.Context, req resource
 // object, so only timeouts, or arguments recorded after an import, reach an
 // update. It also clears the import mark, so that from then on a newly set
 // argument replaces the object like any other change.
-func (r *createOnlyResource[M, O]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+func (r *createOnlyResource[M, R, O]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	// Every computed attribute keeps its state value in the plan
 	// (UseStateForUnknown), so the plan is the new state as it stands.
 	resp.State.Raw = req.Plan.Raw
@@ -364,7 +396,7 @@ func (r *createOnlyResource[M, O]) Update(ctx context.Context, req resource.Upda
 
 // ModifyPlan warns, in the plan that destroys the resource, that SimPay keeps
 // the object.
-func (r *createOnlyResource[M, O]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+func (r *createOnlyResource[M, R, O]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
 	}
@@ -373,7 +405,7 @@ func (r *createOnlyResource[M, O]) ModifyPlan(ctx context.Context, req resource.
 }
 
 // Delete sends nothing: SimPay has no way to cancel or delete the object.
-func (r *createOnlyResource[M, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+func (r *createOnlyResource[M, R, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ids := r.ids(ctx, req.State, &resp.Diagnostics)
 	resp.Diagnostics.Append(destroyWarning(r.spec.about(), ids))
 }

@@ -17,7 +17,7 @@ import (
 // The diagnostics of the create-only resources, in one wording for all.
 
 // createError explains why a create failed, on the attribute it is about.
-func (r *createOnlyResource[M, O]) createError(ctx context.Context, c *client.Client, req resource.CreateRequest, plan *M, err error) diag.Diagnostics {
+func (r *createOnlyResource[M, R, O]) createError(ctx context.Context, c *client.Client, req resource.CreateRequest, plan *M, err error) diag.Diagnostics {
 	a := r.spec.about()
 	action := r.spec.createAction(plan)
 	if x, ok := r.spec.(createErrorExplainer[M]); ok {

@@ -27,7 +27,7 @@ const dbTextMaxLength = 128
 // NewDirectBillingTransactionResource is the simpay_directbilling_transaction
 // resource.
 func NewDirectBillingTransactionResource() resource.Resource {
-	return newCreateOnlyResource[directBillingTransactionModel, *client.DirectBillingTransaction](directBillingTransactionSpec{})
+	return newCreateOnlyResource[directBillingTransactionModel, client.DirectBillingTransactionRequest, *client.DirectBillingTransaction](directBillingTransactionSpec{})
 }
 
 // directBillingTransactionSpec is what is the DirectBilling transaction's
@@ -195,7 +195,7 @@ func (directBillingTransactionSpec) fieldPath(field string) (path.Path, bool) {
 	return path.Empty(), false
 }
 
-func (m *directBillingTransactionModel) request(diags *diag.Diagnostics) client.DirectBillingTransactionRequest {
+func (directBillingTransactionSpec) request(m *directBillingTransactionModel, diags *diag.Diagnostics) client.DirectBillingTransactionRequest {
 	req := client.DirectBillingTransactionRequest{
 		Amount:      jsonAmount(path.Root("amount"), m.Amount, diags),
 		AmountType:  m.AmountType.ValueString(),
@@ -222,18 +222,8 @@ func (directBillingTransactionSpec) createAction(plan *directBillingTransactionM
 		plan.Amount.ValueString(), plan.AmountType.ValueString(), plan.ServiceID.ValueString())
 }
 
-func (directBillingTransactionSpec) create(ctx context.Context, c *client.Client, plan *directBillingTransactionModel, diags *diag.Diagnostics) error {
-	body := plan.request(diags)
-	if diags.HasError() {
-		return nil
-	}
-	created, err := c.CreateDirectBillingTransaction(ctx, plan.ServiceID.ValueString(), body)
-	if err != nil {
-		return err
-	}
-	plan.ID = types.StringValue(created.TransactionID)
-	plan.RedirectURL = nonEmptyOrNull(created.RedirectURL)
-	return nil
+func (directBillingTransactionSpec) send(ctx context.Context, c *client.Client, plan *directBillingTransactionModel, body client.DirectBillingTransactionRequest) (createAnswer, error) {
+	return transactionAnswer(c.CreateDirectBillingTransaction(ctx, plan.ServiceID.ValueString(), body))
 }
 
 func (directBillingTransactionSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.DirectBillingTransaction, error) {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -20,7 +21,7 @@ import (
 
 // NewPaymentRefundResource is the simpay_payment_refund resource.
 func NewPaymentRefundResource() resource.Resource {
-	return newCreateOnlyResource[paymentRefundModel, *client.Refund](paymentRefundSpec{})
+	return newCreateOnlyResource[paymentRefundModel, json.Number, *client.Refund](paymentRefundSpec{})
 }
 
 // paymentRefundSpec is what is the refund's own; the rest is
@@ -105,18 +106,15 @@ func (paymentRefundSpec) createAction(plan *paymentRefundModel) string {
 		plan.ServiceID.ValueString())
 }
 
-// create sends no amount for a full refund, as SimPay documents.
-func (paymentRefundSpec) create(ctx context.Context, c *client.Client, plan *paymentRefundModel, diags *diag.Diagnostics) error {
-	amount := jsonAmount(path.Root("amount"), plan.Amount, diags)
-	if diags.HasError() {
-		return nil
-	}
+// request is the amount to refund; "" for a full refund, which SimPay
+// documents as a request without an amount.
+func (paymentRefundSpec) request(plan *paymentRefundModel, diags *diag.Diagnostics) json.Number {
+	return jsonAmount(path.Root("amount"), plan.Amount, diags)
+}
+
+func (paymentRefundSpec) send(ctx context.Context, c *client.Client, plan *paymentRefundModel, amount json.Number) (createAnswer, error) {
 	id, err := c.CreateRefund(ctx, plan.ServiceID.ValueString(), plan.TransactionID.ValueString(), amount)
-	if err != nil {
-		return err
-	}
-	plan.ID = types.StringValue(id)
-	return nil
+	return createAnswer{id: id}, err
 }
 
 func (paymentRefundSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.Refund, error) {

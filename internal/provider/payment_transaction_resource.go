@@ -25,7 +25,7 @@ import (
 
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
 func NewPaymentTransactionResource() resource.Resource {
-	return newCreateOnlyResource[paymentTransactionModel, *client.PaymentTransaction](paymentTransactionSpec{})
+	return newCreateOnlyResource[paymentTransactionModel, client.PaymentTransactionRequest, *client.PaymentTransaction](paymentTransactionSpec{})
 }
 
 // paymentTransactionSpec is what is the payment transaction's own; the rest
@@ -261,18 +261,8 @@ func (paymentTransactionSpec) createAction(plan *paymentTransactionModel) string
 	return "creating a payment transaction in payment service " + plan.ServiceID.ValueString()
 }
 
-func (paymentTransactionSpec) create(ctx context.Context, c *client.Client, plan *paymentTransactionModel, diags *diag.Diagnostics) error {
-	body := plan.request(diags)
-	if diags.HasError() {
-		return nil
-	}
-	created, err := c.CreatePaymentTransaction(ctx, plan.ServiceID.ValueString(), body)
-	if err != nil {
-		return err
-	}
-	plan.ID = types.StringValue(created.TransactionID)
-	plan.RedirectURL = nonEmptyOrNull(created.RedirectURL)
-	return nil
+func (paymentTransactionSpec) send(ctx context.Context, c *client.Client, plan *paymentTransactionModel, body client.PaymentTransactionRequest) (createAnswer, error) {
+	return transactionAnswer(c.CreatePaymentTransaction(ctx, plan.ServiceID.ValueString(), body))
 }
 
 func (paymentTransactionSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.PaymentTransaction, error) {
@@ -305,7 +295,7 @@ func (paymentTransactionSpec) fieldPath(field string) (path.Path, bool) {
 }
 
 // request is the create body, field for field as SimPay names them.
-func (m paymentTransactionModel) request(diags *diag.Diagnostics) client.PaymentTransactionRequest {
+func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Diagnostics) client.PaymentTransactionRequest {
 	req := client.PaymentTransactionRequest{
 		Amount:        jsonAmount(path.Root("amount"), m.Amount, diags),
 		Currency:      m.Currency.ValueString(),
