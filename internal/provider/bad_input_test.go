@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -528,9 +530,9 @@ func (d tfDiagnostic) text() string {
 }
 
 // TestBadInputsRejectedBeforeAnyRequest runs each invalid configuration
-// through the real terraform CLI, each against a mock of its own, and checks
-// that it is refused at the stage given, by an error that names the
-// attribute, with no request made to SimPay.
+// through Terraform, each against a mock of its own, and checks that it is
+// refused at the stage given, by an error that names the attribute, with no
+// request made to SimPay.
 func TestBadInputsRejectedBeforeAnyRequest(t *testing.T) {
 	t.Parallel()
 	cases := badInputCases()
@@ -554,8 +556,82 @@ func TestBadInputsRejectedBeforeAnyRequest(t *testing.T) {
 }
 
 // runBadInput runs one case and reports whether it was refused before any
-// request; every way it can fall short is also a test failure.
+// request; every way it can fall short is also a test failure. A case runs
+// as a resource.UnitTest step unless it needs the CLI itself: an
+// environment of its own (the in-process provider shares the test's), a
+// check of every line the CLI prints for a secret, or terraform import.
 func runBadInput(t *testing.T, tc badInputCase) bool {
+	if len(tc.env) > 0 || tc.mustNotSay != "" || tc.stage == "import" {
+		return runBadInputCLI(t, tc)
+	}
+	return runBadInputStep(t, tc)
+}
+
+// configureCounter is the provider server, counting ConfigureProvider
+// calls: Terraform configures the provider only once the configuration is
+// valid, so a case refused with none was refused at validation.
+type configureCounter struct {
+	tfprotov6.ProviderServer
+	calls *atomic.Int32
+}
+
+func (c configureCounter) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	c.calls.Add(1)
+	return c.ProviderServer.ConfigureProvider(ctx, req)
+}
+
+// runBadInputStep runs a case as a resource.UnitTest step whose ExpectError
+// is the case's error naming its attribute, then checks the stage by whether
+// the provider was configured, and that the mock saw no request.
+func runBadInputStep(t *testing.T, tc badInputCase) bool {
+	mock := newTestMock(t, simpaymock.Options{})
+	settings := tc.provider
+	if settings == "" {
+		settings = `base_url = "%URL%"` + "\n  " + q("api_token", simpaymock.DefaultToken)
+	}
+	config := "provider \"simpay\" {\n  " + strings.ReplaceAll(settings, "%URL%", mock.URL) + "\n}\n\n" + tc.body
+	var configured atomic.Int32
+	factories := map[string]func() (tfprotov6.ProviderServer, error){
+		"simpay": func() (tfprotov6.ProviderServer, error) {
+			s, err := testAccProviders["simpay"]()
+			return configureCounter{ProviderServer: s, calls: &configured}, err
+		},
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps:                    []resource.TestStep{{Config: config, ExpectError: namingError(tc.want, tc.attr)}},
+	})
+	stage := "validate"
+	if configured.Load() > 0 {
+		stage = "plan"
+	}
+	if stage != tc.stage {
+		t.Errorf("refused at %s (the provider was configured %d times), want at %s", stage, configured.Load(), tc.stage)
+	}
+	requests := mock.apiRequests()
+	if len(requests) != 0 {
+		t.Errorf("the mock saw %d request(s), want none: %v", len(requests), requests)
+	}
+	return stage == tc.stage && len(requests) == 0
+}
+
+// namingError matches Terraform's report of an error matching want that
+// names attr, in its text or in the source line Terraform quotes. Terraform
+// wraps long lines, so a space matches any white space.
+func namingError(want, attr string) *regexp.Regexp {
+	spaced := func(s string) string { return strings.ReplaceAll(s, " ", `\s+`) }
+	w := `(?:` + spaced(want) + `)`
+	a := `(?:^|[^A-Za-z0-9_.\[])` + spaced(regexp.QuoteMeta(attr)) + `(?:$|[^A-Za-z0-9_\[])`
+	if regexp.MustCompile(a).MatchString(want) {
+		// The expected text names the attribute itself.
+		return regexp.MustCompile(`(?s)` + w)
+	}
+	return regexp.MustCompile(`(?s)` + w + `.*` + a + `|` + a + `.*` + w)
+}
+
+// runBadInputCLI runs a case through the terraform CLI: validate, then plan
+// or import.
+func runBadInputCLI(t *testing.T, tc badInputCase) bool {
 	mock := newTestMock(t, simpaymock.Options{})
 	settings := tc.provider
 	if settings == "" {
