@@ -48,10 +48,7 @@ var badInputTally struct {
 }
 
 const (
-	validServiceID = `service_id = "d151e4f9"`
-	paidTxID       = "528bd43f-d08a-43f5-9462-861e54db37bf"
-	paidRefundID   = "019483a5-885e-70f7-9b5b-94387a6690da"
-	dbTxID         = "4e0d8c7b-2a91-4f3e-8b6d-5c1a9e7f2d30"
+	validServiceID = `service_id = "` + simpaymock.FixtureServiceID + `"`
 	readIPs        = `data "simpay_notification_ips" "read" {}`
 )
 
@@ -84,7 +81,7 @@ func paymentTx(lines ...string) string {
 
 func refundRes(lines ...string) string {
 	return hclBlock(`resource "simpay_payment_refund" "bad"`,
-		[]string{validServiceID, `transaction_id = "` + paidTxID + `"`}, lines...)
+		[]string{validServiceID, `transaction_id = "` + simpaymock.FixtureTxPaidWithRefund + `"`}, lines...)
 }
 
 func dbTx(lines ...string) string {
@@ -218,11 +215,11 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "max_items", want: `at least 1, got: -3`},
 		{name: "data/payment_transaction id not a UUID", body: dataSource("simpay_payment_transaction", []string{validServiceID}, `id = "not-a-uuid"`),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
-		{name: "data/payment_transaction id in upper case", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", strings.ToUpper(paidTxID))),
+		{name: "data/payment_transaction id in upper case", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", strings.ToUpper(simpaymock.FixtureTxPaidWithRefund))),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
-		{name: "data/payment_transaction id with a path", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", paidTxID+"/refunds")),
+		{name: "data/payment_transaction id with a path", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", simpaymock.FixtureTxPaidWithRefund+"/refunds")),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id`},
-		{name: "data/payment_transaction service_id with a query", body: dataSource("simpay_payment_transaction", []string{q("id", paidTxID)}, `service_id = "d151e4f9?page=2"`),
+		{name: "data/payment_transaction service_id with a query", body: dataSource("simpay_payment_transaction", []string{q("id", simpaymock.FixtureTxPaidWithRefund)}, `service_id = "d151e4f9?page=2"`),
 			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
 		{name: "data/payment_refunds transaction_id not a UUID", body: dataSource("simpay_payment_refunds", []string{validServiceID},
 			// The mock holds a transaction with this id (SimPay's example), but
@@ -411,7 +408,7 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
 		{name: "payment_refund/transaction_id not a UUID", body: refundRes(`transaction_id = "order-1001"`),
 			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
-		{name: "payment_refund/transaction_id in upper case", body: refundRes(q("transaction_id", strings.ToUpper(paidTxID))),
+		{name: "payment_refund/transaction_id in upper case", body: refundRes(q("transaction_id", strings.ToUpper(simpaymock.FixtureTxPaidWithRefund))),
 			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
 		{name: "payment_refund/amount zero", body: refundRes(`amount = "0"`),
 			stage: "validate", attr: "amount", want: `at least 0.01, got "0"`},
@@ -472,17 +469,17 @@ func badInputCases() []badInputCase {
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_transaction.*has 1 part.*expected 2`},
 		{name: "import/payment_transaction transaction_id not a UUID", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/not-a-uuid") + paymentTx(),
 			stage: "plan", attr: "transaction_id", want: `transaction_id "not-a-uuid" is not in SimPay's format`},
-		{name: "import/payment_transaction service_id in upper case", body: importBlock("simpay_payment_transaction.bad", "D151E4F9/"+paidTxID) + paymentTx(),
+		{name: "import/payment_transaction service_id in upper case", body: importBlock("simpay_payment_transaction.bad", "D151E4F9/"+simpaymock.FixtureTxPaidWithRefund) + paymentTx(),
 			stage: "plan", attr: "service_id", want: `service_id "D151E4F9" is not in SimPay's format`},
-		{name: "import/payment_transaction with a query", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/"+paidTxID+"?x=1") + paymentTx(),
+		{name: "import/payment_transaction with a query", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"?x=1") + paymentTx(),
 			stage: "plan", attr: "transaction_id", want: `transaction_id ".*\?x=1" is not in SimPay's format`},
-		{name: "import/payment_refund id without a refund", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID) + refundRes(),
+		{name: "import/payment_refund id without a refund", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund) + refundRes(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_refund.*has 2 part.*expected 3`},
-		{name: "import/payment_refund refund_id not a UUID", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID+"/1") + refundRes(),
+		{name: "import/payment_refund refund_id not a UUID", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"/1") + refundRes(),
 			stage: "plan", attr: "refund_id", want: `refund_id "1" is not in SimPay's format`},
-		{name: "import/payment_refund id with a leading space", body: importBlock("simpay_payment_refund.bad", " d151e4f9/"+paidTxID+"/"+paidRefundID) + refundRes(),
+		{name: "import/payment_refund id with a leading space", body: importBlock("simpay_payment_refund.bad", " d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"/"+simpaymock.FixtureRefundID) + refundRes(),
 			stage: "plan", attr: "service_id", want: `service_id " d151e4f9" is not in SimPay's format`},
-		{name: "import/directbilling_transaction id with a colon", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9:"+dbTxID) + dbTx(),
+		{name: "import/directbilling_transaction id with a colon", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9:"+simpaymock.FixtureDirectBillingTxNew) + dbTx(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 1 part.*expected 2`},
 		{name: "import/directbilling_transaction id with a path", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9/../../ip") + dbTx(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 4 part.*expected 2`},
@@ -492,7 +489,7 @@ func badInputCases() []badInputCase {
 			stage: "import", importArgs: []string{"simpay_payment_transaction.bad", "d151e4f9/not-a-uuid"},
 			attr: "transaction_id", want: `Invalid import id for simpay_payment_transaction.*transaction_id "not-a-uuid" is not in SimPay's format`},
 		{name: "cli-import/payment_refund id without a refund", body: refundRes(),
-			stage: "import", importArgs: []string{"simpay_payment_refund.bad", "d151e4f9/" + paidTxID},
+			stage: "import", importArgs: []string{"simpay_payment_refund.bad", "d151e4f9/" + simpaymock.FixtureTxPaidWithRefund},
 			attr: "import id", want: `Invalid import id for simpay_payment_refund.*expected 3`},
 		{name: "cli-import/directbilling_transaction id without a transaction", body: dbTx(),
 			stage: "import", importArgs: []string{"simpay_directbilling_transaction.bad", "d151e4f9"},

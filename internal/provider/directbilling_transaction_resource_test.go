@@ -54,7 +54,7 @@ func notifyCheck(sent bool, lastSentAt knownvalue.Check, count int64) knownvalue
 // imports, replacements and a transaction SimPay no longer returns.
 func TestAccDirectBillingTransactionResource(t *testing.T) {
 	t.Parallel()
-	clock := newManualClock(t, "2025-06-02T10:00:00+02:00")
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	addr := "simpay_directbilling_transaction.test"
 	var id, secondID attrCapture

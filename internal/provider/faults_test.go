@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -264,29 +263,6 @@ func (r *faultRun) failed() {
 // expectError is the faulted step's expected error.
 func (r *faultRun) expectError() *regexp.Regexp { return errPattern(r.c.err) }
 
-// stateProbe is a plan check that reads the prior state of a plan made with
-// -refresh=false: the state exactly as the previous step left it.
-type stateProbe struct {
-	addr    string
-	seen    bool
-	present bool
-	tainted bool
-	values  map[string]any
-}
-
-func (p *stateProbe) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, _ *plancheck.CheckPlanResponse) {
-	p.seen = true
-	ps := req.Plan.PriorState
-	if ps == nil || ps.Values == nil || ps.Values.RootModule == nil {
-		return
-	}
-	for _, res := range ps.Values.RootModule.Resources {
-		if res.Address == p.addr {
-			p.present, p.tainted, p.values = true, res.Tainted, res.AttributeValues
-		}
-	}
-}
-
 // probeStep is a plan-only step over body that records the state the failed
 // step left in r.probe.
 func (r *faultRun) probeStep(body string, nonEmpty bool, extra ...plancheck.PlanCheck) resource.TestStep {
@@ -345,12 +321,6 @@ func (r *faultRun) checkAbsent(what string) plancheck.PlanCheck {
 		}
 		r.rec.observe("nothing in state after the failure")
 	})
-}
-
-type planCheckFunc func(resp *plancheck.CheckPlanResponse)
-
-func (f planCheckFunc) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	f(resp)
 }
 
 // Create.
@@ -461,28 +431,6 @@ func (r *faultRun) checkTracked(s *terraform.State, control, what string) error 
 	r.rec.tracked = true
 	r.rec.observe("%s (%s)", what, id)
 	return nil
-}
-
-// expectImportOnly checks that a plan imports addr and neither creates nor
-// replaces anything (an in-place update that only records arguments SimPay
-// does not return is allowed).
-type expectImportOnly struct{ addr string }
-
-func (e expectImportOnly) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Address != e.addr {
-			continue
-		}
-		if rc.Change == nil || rc.Change.Importing == nil {
-			resp.Error = fmt.Errorf("%s is not imported by the plan", e.addr)
-			return
-		}
-		if !rc.Change.Actions.NoOp() && !rc.Change.Actions.Update() {
-			resp.Error = fmt.Errorf("%s: plan %v, want an import without create or replace", e.addr, rc.Change.Actions)
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s is not in the plan", e.addr)
 }
 
 // Refresh.

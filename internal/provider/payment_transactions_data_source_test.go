@@ -17,13 +17,10 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// The first and last transactions of service d151e4f9 when the mock adds 250
-// generated ones (Options.Seed 0): the seeds' first example, and the 250th
-// generated transaction.
-const (
-	firstFixtureTxID = "528bd43f-d08a-43f5-9462-861e54db37bf"
-	lastGeneratedTx  = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
-)
+// lastGeneratedTx is the last transaction of service d151e4f9 when the mock
+// adds 250 generated ones (Options.Seed 0); the first of all is
+// simpaymock.FixtureTxPaidWithRefund.
+const lastGeneratedTx = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
 
 func txSummary(id, status, amount, control, channel, paidAt, createdAt, updatedAt string) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -101,7 +98,7 @@ data "simpay_payment_transactions" "empty_service" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListExact([]knownvalue.Check{
 						// control is null where SimPay sends null; amounts keep SimPay's text.
-						txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+						txSummary(simpaymock.FixtureTxPaidWithRefund, "transaction_paid", "24.99", "", "nest",
 							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
 						txSummary("0238d92e-0dd9-469a-9aa9-0505974336a3", "transaction_paid", "24.99", "", "blik",
 							"2023-12-07T06:21:50+01:00", "2023-12-07T06:20:30+01:00", "2023-12-07T06:21:50+01:00"),
@@ -114,9 +111,9 @@ data "simpay_payment_transactions" "empty_service" {
 					})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.new", txs, txIDs("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid_first_two", txs,
-						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3")),
+						txIDs(simpaymock.FixtureTxPaidWithRefund, "0238d92e-0dd9-469a-9aa9-0505974336a3")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.first_three", txs,
-						txIDs(firstFixtureTxID, "0238d92e-0dd9-469a-9aa9-0505974336a3", "328bd42d-d08b-43f6-9463-869e5bd32b4")),
+						txIDs(simpaymock.FixtureTxPaidWithRefund, "0238d92e-0dd9-469a-9aa9-0505974336a3", "328bd42d-d08b-43f6-9463-869e5bd32b4")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.more_than_there_are", txs, knownvalue.ListSizeExact(4)),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.typo", txs, knownvalue.ListExact([]knownvalue.Check{})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.empty_service", txs, knownvalue.ListExact([]knownvalue.Check{})),
@@ -161,7 +158,7 @@ output "last" {
 }`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListSizeExact(254)),
-					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(firstFixtureTxID)),
+					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(simpaymock.FixtureTxPaidWithRefund)),
 					statecheck.ExpectKnownOutputValue("last", txSummary(lastGeneratedTx, "transaction_fraud_possibility", "250.71",
 						"order-00249", "mbank", "", "2024-01-11T17:00:00+01:00", "2024-01-11T17:01:00+01:00")),
 					// 3 fixtures and every tenth generated one (k = 3, 13, ..., 243).
@@ -279,8 +276,8 @@ output "last_id" {
 		if outputs["count"] != tc.wantCount {
 			t.Errorf("%s: count = %v, want %v", tc.name, outputs["count"], tc.wantCount)
 		}
-		if outputs["first_id"] != firstFixtureTxID {
-			t.Errorf("%s: first id = %v, want %s", tc.name, outputs["first_id"], firstFixtureTxID)
+		if outputs["first_id"] != simpaymock.FixtureTxPaidWithRefund {
+			t.Errorf("%s: first id = %v, want %s", tc.name, outputs["first_id"], simpaymock.FixtureTxPaidWithRefund)
 		}
 		if outputs["last_id"] != tc.wantLast {
 			t.Errorf("%s: last id = %v, want %s", tc.name, outputs["last_id"], tc.wantLast)

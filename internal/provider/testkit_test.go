@@ -2,37 +2,46 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// manualClock is a mock clock that stands still until the test moves it, so
-// that timestamps are exact and a refresh can be seen to change them.
-type manualClock struct {
+// The test kit: what the provider's tests share.
+
+// testClock is the mock's clock in a test: it stands still until the test
+// moves it, so that timestamps are exact and a refresh can be seen to change
+// them. Give its now to simpaymock.Options.Now.
+type testClock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func newManualClock(t *testing.T, rfc3339 string) *manualClock {
-	c := &manualClock{}
+func newTestClock(t *testing.T, rfc3339 string) *testClock {
+	c := &testClock{}
 	c.set(t, rfc3339)
 	return c
 }
 
-func (c *manualClock) now() time.Time {
+func (c *testClock) now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.t
 }
 
-func (c *manualClock) set(t *testing.T, rfc3339 string) {
+func (c *testClock) set(t *testing.T, rfc3339 string) {
 	t.Helper()
 	v, err := time.Parse(time.RFC3339, rfc3339)
 	if err != nil {
@@ -40,6 +49,12 @@ func (c *manualClock) set(t *testing.T, rfc3339 string) {
 	}
 	c.mu.Lock()
 	c.t = v
+	c.mu.Unlock()
+}
+
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
 	c.mu.Unlock()
 }
 
@@ -155,8 +170,10 @@ func checkDestroyWarns(t *testing.T, mock *testMock, config, kind string) {
 	if out, errOut, err := cli.Run(ctx, "apply", "-auto-approve", "-no-color"); err != nil {
 		t.Fatalf("apply: %v\n%s\n%s", err, out, errOut)
 	}
+	// The warning names the object by its id and what it belongs to.
 	warning := regexp.MustCompile(`(?s)Warning: Destroying does not cancel the SimPay ` + regexp.QuoteMeta(kind) +
-		`.*no\s+request\s+is\s+sent`)
+		`.*destroying\s+(transaction|refund)\s+[0-9a-f-]{36}\s+of\s+.*service\s+d151e4f9\s+only\s+removes\s+it\s+from\s+` +
+		`Terraform\s+state:\s+no\s+request\s+is\s+sent`)
 	out, errOut, err := cli.Run(ctx, "plan", "-destroy", "-no-color")
 	if err != nil {
 		t.Fatalf("plan -destroy: %v\n%s\n%s", err, out, errOut)
@@ -174,6 +191,9 @@ func checkDestroyWarns(t *testing.T, mock *testMock, config, kind string) {
 	}
 	if !strings.Contains(out, "1 destroyed") {
 		t.Errorf("destroy did not destroy one resource:\n%s", out)
+	}
+	if out, _, _ := cli.Run(ctx, "state", "list"); strings.TrimSpace(out) != "" {
+		t.Errorf("still in state after destroy:\n%s", out)
 	}
 	if reqs := mock.apiRequests(); len(reqs) != 0 {
 		t.Errorf("destroy sent requests to SimPay: %v", reqs)
@@ -195,3 +215,149 @@ func createOnlyAbouts(t *testing.T) []createOnlyAbout {
 	}
 	return out
 }
+
+// State checks.
+
+// expectState checks top-level attributes of addr.
+func expectState(addr string, checks map[string]knownvalue.Check) []statecheck.StateCheck {
+	var out []statecheck.StateCheck
+	for attr, check := range checks {
+		out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), check))
+	}
+	return out
+}
+
+func stateString(addr, attr string, want string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
+}
+
+func checkCount(what string, got func() int, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := got(); n != want {
+			return fmt.Errorf("%s: %d, want %d", what, n, want)
+		}
+		return nil
+	}
+}
+
+// Plan checks.
+
+// expectTainted checks that the plan replaces the resource because it is
+// tainted, and that the state holds the transaction id SimPay created.
+type expectTainted struct {
+	addr string
+	id   func() string
+}
+
+func (e expectTainted) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil || req.Plan.PriorState.Values.RootModule == nil {
+		resp.Error = fmt.Errorf("the plan has no prior state")
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if r.Address != e.addr {
+			continue
+		}
+		if !r.Tainted {
+			resp.Error = fmt.Errorf("%s is not tainted in state", e.addr)
+			return
+		}
+		if want := e.id(); r.AttributeValues["id"] != want || want == "" {
+			resp.Error = fmt.Errorf("%s: state has id %v, want the created transaction %q", e.addr, r.AttributeValues["id"], want)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in the prior state", e.addr)
+}
+
+// stateProbe is a plan check that reads the prior state of a plan made with
+// -refresh=false: the state exactly as the previous step left it.
+type stateProbe struct {
+	addr    string
+	seen    bool
+	present bool
+	tainted bool
+	values  map[string]any
+}
+
+func (p *stateProbe) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, _ *plancheck.CheckPlanResponse) {
+	p.seen = true
+	ps := req.Plan.PriorState
+	if ps == nil || ps.Values == nil || ps.Values.RootModule == nil {
+		return
+	}
+	for _, res := range ps.Values.RootModule.Resources {
+		if res.Address == p.addr {
+			p.present, p.tainted, p.values = true, res.Tainted, res.AttributeValues
+		}
+	}
+}
+
+type planCheckFunc func(resp *plancheck.CheckPlanResponse)
+
+func (f planCheckFunc) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	f(resp)
+}
+
+// expectImportOnly checks that a plan imports addr and neither creates nor
+// replaces anything (an in-place update that only records arguments SimPay
+// does not return is allowed).
+type expectImportOnly struct{ addr string }
+
+func (e expectImportOnly) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != e.addr {
+			continue
+		}
+		if rc.Change == nil || rc.Change.Importing == nil {
+			resp.Error = fmt.Errorf("%s is not imported by the plan", e.addr)
+			return
+		}
+		if !rc.Change.Actions.NoOp() && !rc.Change.Actions.Update() {
+			resp.Error = fmt.Errorf("%s: plan %v, want an import without create or replace", e.addr, rc.Change.Actions)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", e.addr)
+}
+
+// Requests the mock saw.
+
+// expectOnlyRequests checks that the mock saw each of want at least once
+// since its log was last reset, and nothing else.
+func expectOnlyRequests(mock *testMock, want ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := mock.apiRequests()
+		var problems []string
+		for _, r := range got {
+			if !slices.Contains(want, r) {
+				problems = append(problems, "unexpected request "+r)
+			}
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				problems = append(problems, "missing request "+w)
+			}
+		}
+		if len(problems) > 0 {
+			return fmt.Errorf("%s\nrequests seen:\n  %s", strings.Join(problems, "\n"), strings.Join(got, "\n  "))
+		}
+		return nil
+	}
+}
+
+// lazyVariable is a configuration variable whose value is known only when
+// the step runs, such as the id of an object a failed apply made.
+type lazyVariable func() (string, error)
+
+func (v lazyVariable) MarshalJSON() ([]byte, error) {
+	s, err := v()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(s)
+}
+
+// TestAccPaymentTransactionResourceOutcomeUnknown drops the connection after
+// SimPay created the transaction: the create is not re-sent, the error says
+// how to find and import it, and importing it as told tracks the one payment.
