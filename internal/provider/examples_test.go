@@ -102,3 +102,29 @@ func TestExampleImportIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsDescriptionsAreShort checks that every page's front-matter
+// description, what the Registry shows in lists, is one or two sentences on
+// one line: the full story is in the page's body.
+func TestDocsDescriptionsAreShort(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join(moduleRoot(), "docs", "*", "*.md"))
+	if err != nil || len(pages) < 20 {
+		t.Fatalf("docs pages: %d, %v", len(pages), err)
+	}
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+		_, description, found := strings.Cut(front, "description: |-\n")
+		if !found {
+			continue
+		}
+		lines := strings.Split(strings.TrimRight(description, "\n"), "\n")
+		text := strings.TrimSpace(lines[0])
+		if len(lines) != 1 || text == "" || strings.Count(text+" ", ". ") > 2 {
+			t.Errorf("%s: the front-matter description is not one or two sentences on one line:\n%s", filepath.Base(page), description)
+		}
+	}
+}
