@@ -94,6 +94,7 @@ type createOnlyAbout struct {
 	service serviceKind
 	// id is the composite id, outermost first: the import id's parts and
 	// the attributes that hold them. The last part is the object's own id.
+	// It is also what a resource identity of these resources would hold.
 	id []idPart
 }
 
@@ -132,8 +133,8 @@ func newCreateOnlyResource[M, R, O any](spec createOnlySpec[M, R, O]) resource.R
 	return &createOnlyResource[M, R, O]{spec: spec}
 }
 
-// about is the spec's, for whatever needs to know every create-only
-// resource by its identity (the tests, the docs).
+// about is the spec's, for whatever needs to know each create-only resource
+// by what it creates and its id, such as the tests.
 func (r *createOnlyResource[M, R, O]) about() createOnlyAbout { return r.spec.about() }
 
 func (r *createOnlyResource[M, R, O]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {

@@ -292,7 +292,7 @@ func (r *faultRun) dataSourceSteps() []resource.TestStep {
 	if r.c.want == wantRetried {
 		step.ConfigStateChecks = []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("status"), knownvalue.StringExact("transaction_paid")),
-			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("amount").AtMapKey("value"), knownvalue.StringExact("24.99")),
+			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("reported_amount").AtMapKey("value"), knownvalue.StringExact("24.99")),
 			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("channel"), knownvalue.StringExact("nest")),
 		}
 		step.Check = func(*terraform.State) error {
