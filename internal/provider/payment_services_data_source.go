@@ -22,24 +22,6 @@ type paymentServicesModel struct {
 	Services []paymentServiceModel `tfsdk:"services"`
 }
 
-// paymentServiceModel is one online-payment service; simpay_payment_service
-// has the same attributes at the top level.
-type paymentServiceModel struct {
-	ID        types.String `tfsdk:"id"`
-	Name      types.String `tfsdk:"name"`
-	Status    types.String `tfsdk:"status"`
-	CreatedAt types.String `tfsdk:"created_at"`
-}
-
-func newPaymentServiceModel(s client.PaymentService) paymentServiceModel {
-	return paymentServiceModel{
-		ID:        types.StringValue(s.ID),
-		Name:      types.StringValue(s.Name),
-		Status:    types.StringValue(s.Status),
-		CreatedAt: timestamp(s.CreatedAt),
-	}
-}
-
 func (d *paymentServicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_payment_services"
 }
