@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
@@ -62,6 +63,17 @@ func importHint(a createOnlyAbout, exampleID string) string {
 		"or with an import block:\n\n"+
 		"  import {\n    to = %s.<name>\n    id = \"%s\"\n  }",
 		idFormat(a.id), a.typeName(), exampleID, a.typeName(), exampleID)
+}
+
+// controlHint is how to find a transaction a create may have made: by its
+// control value, which SimPay lists transactions with, or else as what
+// (such as "a transaction of 10 PLN created just now"), with the advice to
+// set a control value next time. where says where to look.
+func controlHint(control types.String, what, where string) string {
+	if c := control.ValueString(); c != "" {
+		return fmt.Sprintf("look for it by its control value %q %s", c, where)
+	}
+	return fmt.Sprintf("look for %s %s. Next time, set a unique control value to make this easy", what, where)
 }
 
 // outcomeUnknownDiagnostic is the error of a create whose answer never came:

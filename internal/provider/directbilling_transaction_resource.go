@@ -247,11 +247,6 @@ func (directBillingTransactionSpec) set(_ context.Context, m *directBillingTrans
 }
 
 func (directBillingTransactionSpec) findHint(plan *directBillingTransactionModel) string {
-	serviceID := plan.ServiceID.ValueString()
-	if c := plan.Control.ValueString(); c != "" {
-		return fmt.Sprintf("look for it by its control value %q among the transactions of DirectBilling service %s in "+
-			"the SimPay panel (SimPay's API lists them filtered by control, filter[control]=%s)", c, serviceID, c)
-	}
-	return fmt.Sprintf("look for a transaction of %s created just now among the transactions of DirectBilling service %s "+
-		"in the SimPay panel. Next time, set a unique control value to make this easy", plan.Amount.ValueString(), serviceID)
+	return controlHint(plan.Control, "a transaction of "+plan.Amount.ValueString()+" created just now",
+		"among the transactions of DirectBilling service "+plan.ServiceID.ValueString()+" in the SimPay panel")
 }

@@ -282,12 +282,9 @@ func (paymentTransactionSpec) set(ctx context.Context, m *paymentTransactionMode
 
 func (paymentTransactionSpec) findHint(plan *paymentTransactionModel) string {
 	serviceID := plan.ServiceID.ValueString()
-	list := fmt.Sprintf("data.simpay_payment_transactions (service_id = %q)", serviceID)
-	if c := plan.Control.ValueString(); c != "" {
-		return fmt.Sprintf("look for it by its control value %q in the SimPay panel (payment service %s) or with %s", c, serviceID, list)
-	}
-	return fmt.Sprintf("look for a transaction of %s %s created just now in the SimPay panel (payment service %s) or with %s. "+
-		"Next time, set a unique control value to make this easy", plan.Amount.ValueString(), plan.Currency.ValueString(), serviceID, list)
+	return controlHint(plan.Control, fmt.Sprintf("a transaction of %s %s created just now", plan.Amount.ValueString(),
+		plan.Currency.ValueString()), fmt.Sprintf("in the SimPay panel (payment service %s) or with "+
+		"data.simpay_payment_transactions (service_id = %q)", serviceID, serviceID))
 }
 
 func (paymentTransactionSpec) fieldPath(field string) (path.Path, bool) {
