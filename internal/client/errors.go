@@ -1,9 +1,13 @@
 package client
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -154,6 +158,192 @@ func IsConflict(err error) bool { return statusIs(err, http.StatusConflict) }
 
 // IsRateLimited reports whether err is a 429 that outlasted the retries.
 func IsRateLimited(err error) bool { return statusIs(err, http.StatusTooManyRequests) }
+
+// ErrorKind says what an error returned by the client means for whoever
+// called it, so that callers need not know SimPay's status codes, its error
+// codes or Go's network error types. KindOf tells it.
+type ErrorKind int
+
+// The kinds of error, in the order KindOf tries them.
+const (
+	// KindNone is the kind of a nil error.
+	KindNone ErrorKind = iota
+	// KindNoToken: the call was not made, because no API token is configured.
+	KindNoToken
+	// KindOutcomeUnknown: a request that creates something may have reached
+	// SimPay and no definite answer came back; it was not re-sent (see
+	// OutcomeUnknownError). It wins over every other kind, because the
+	// object may exist whatever the cause.
+	KindOutcomeUnknown
+	// KindCanceled: the caller's context was cancelled (Ctrl-C in Terraform).
+	KindCanceled
+	// KindUnauthorized: SimPay refused the token (401): missing, wrong or revoked.
+	KindUnauthorized
+	// KindIPNotAllowed: the token may be used only from whitelisted IP
+	// addresses, and this machine's is not one (403 IP_ADDRESS_NOT_WHITELISTED).
+	KindIPNotAllowed
+	// KindMissingAbility: the token lacks the ability the call needs (any
+	// other 403); MissingAbility names it when SimPay does.
+	KindMissingAbility
+	// KindRateLimited: SimPay kept answering 429 beyond the retries.
+	KindRateLimited
+	// KindServerError: SimPay (or a proxy in front of it) answered 5xx,
+	// beyond the retries for a read.
+	KindServerError
+	// KindRefused: a 2xx whose JSON body says "success": false, SimPay's own
+	// definite refusal.
+	KindRefused
+	// KindWrongBaseURL: the answer says the URL is not an API route (404
+	// ROUTE_NOT_FOUND, or a 404 page that is not JSON): the base URL is
+	// wrong, not the object gone.
+	KindWrongBaseURL
+	// KindUnexpectedAnswer: a body that is not JSON, or a response larger
+	// than any SimPay sends: not what SimPay's API answers.
+	KindUnexpectedAnswer
+	// KindServiceNotFound: SimPay has no such service for this token (404
+	// SERVICE_NOT_FOUND). A token of another account sees no service at
+	// all, so this does not say that an object below the service is gone.
+	KindServiceNotFound
+	// KindObjectNotFound: SimPay says the object named in the path does not
+	// exist (any other 404 with SimPay's JSON error body).
+	KindObjectNotFound
+	// KindValidation: SimPay refused the request's fields (422); FieldErrors
+	// has them by request field.
+	KindValidation
+	// KindConflict: the request conflicts with the object's state (409, e.g.
+	// refunding a transaction that is not paid).
+	KindConflict
+	// KindBadRequest: SimPay refused the request as it stands (400, e.g. a
+	// refund larger than what remains).
+	KindBadRequest
+	// KindTimeout: no answer came in time, retries included.
+	KindTimeout
+	// KindConnectionFailed: the connection could not be made or broke before
+	// a complete answer, retries included.
+	KindConnectionFailed
+	// KindOther is every other error: another status, a certificate that
+	// does not verify, a JSON answer of an unexpected shape.
+	KindOther
+)
+
+var kindNames = [...]string{
+	KindNone: "none", KindNoToken: "no token", KindOutcomeUnknown: "outcome unknown", KindCanceled: "canceled",
+	KindUnauthorized: "unauthorized", KindIPNotAllowed: "IP not allowed", KindMissingAbility: "missing ability",
+	KindRateLimited: "rate limited", KindServerError: "server error", KindRefused: "refused",
+	KindWrongBaseURL: "wrong base URL", KindUnexpectedAnswer: "unexpected answer",
+	KindServiceNotFound: "service not found", KindObjectNotFound: "object not found", KindValidation: "validation",
+	KindConflict: "conflict", KindBadRequest: "bad request", KindTimeout: "timeout",
+	KindConnectionFailed: "connection failed", KindOther: "other",
+}
+
+// String names the kind, for logs and test failures.
+func (k ErrorKind) String() string {
+	if k >= 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("ErrorKind(%d)", int(k))
+}
+
+// NotFound reports whether SimPay said that what the path names, the service
+// or an object below it, does not exist.
+func (k ErrorKind) NotFound() bool { return k == KindServiceNotFound || k == KindObjectNotFound }
+
+// KindOf says what err means. A wrapped error counts as what it wraps, so
+// the context a caller adds with fmt.Errorf("...: %w", err) changes nothing.
+func KindOf(err error) ErrorKind {
+	if err == nil {
+		return KindNone
+	}
+	if errors.Is(err, ErrNoToken) {
+		return KindNoToken
+	}
+	var unknown *OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		return KindOutcomeUnknown
+	}
+	if errors.Is(err, context.Canceled) {
+		return KindCanceled
+	}
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.kind()
+	}
+	if errors.Is(err, ErrResponseTooLarge) {
+		return KindUnexpectedAnswer
+	}
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) {
+		return KindTimeout
+	}
+	var (
+		opErr  *net.OpError
+		dnsErr *net.DNSError
+	)
+	if errors.As(err, &opErr) || errors.As(err, &dnsErr) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return KindConnectionFailed
+	}
+	return KindOther
+}
+
+// kind classifies an answer. The statuses that say something about the
+// token or the server come first, whatever the body, then what the body
+// says.
+func (e *APIError) kind() ErrorKind {
+	ok2xx := e.StatusCode >= 200 && e.StatusCode <= 299
+	switch {
+	case e.StatusCode == http.StatusUnauthorized:
+		return KindUnauthorized
+	case e.StatusCode == http.StatusForbidden && e.ErrorCode == "IP_ADDRESS_NOT_WHITELISTED":
+		return KindIPNotAllowed
+	case e.StatusCode == http.StatusForbidden:
+		return KindMissingAbility
+	case e.StatusCode == http.StatusTooManyRequests:
+		return KindRateLimited
+	case e.StatusCode >= 500:
+		return KindServerError
+	case ok2xx && e.Snippet == "":
+		return KindRefused
+	case e.ErrorCode == "ROUTE_NOT_FOUND", e.StatusCode == http.StatusNotFound && e.Snippet != "":
+		return KindWrongBaseURL
+	case e.Snippet != "":
+		return KindUnexpectedAnswer
+	case e.StatusCode == http.StatusNotFound && e.ErrorCode == "SERVICE_NOT_FOUND":
+		return KindServiceNotFound
+	case e.StatusCode == http.StatusNotFound:
+		return KindObjectNotFound
+	case e.StatusCode == http.StatusUnprocessableEntity:
+		return KindValidation
+	case e.StatusCode == http.StatusConflict:
+		return KindConflict
+	case e.StatusCode == http.StatusBadRequest:
+		return KindBadRequest
+	}
+	return KindOther
+}
+
+// abilityPattern finds an ability name such as payment.transactions.create
+// in SimPay's 403 message.
+var abilityPattern = regexp.MustCompile(`\b[a-z_]+(?:\.[a-z_]+){1,3}\b`)
+
+// MissingAbility returns the ability a 403 says the token lacks, when
+// SimPay's message names one ("... the required ability:
+// payment.transactions.create"), or "".
+func MissingAbility(err error) string {
+	var e *APIError
+	if KindOf(err) != KindMissingAbility || !errors.As(err, &e) {
+		return ""
+	}
+	return abilityPattern.FindString(e.Message)
+}
+
+// FieldErrors returns the field errors of a 422 (see APIError.Errors), or nil.
+func FieldErrors(err error) map[string][]string {
+	var e *APIError
+	if KindOf(err) != KindValidation || !errors.As(err, &e) {
+		return nil
+	}
+	return e.Errors
+}
 
 // scrub removes the token from s. Servers and proxies sometimes echo request
 // headers into error pages, and whatever lands in an error ends up in a

@@ -1,15 +1,19 @@
 package client
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -245,5 +249,137 @@ func TestSuccessWithoutDataIsAnErrorForObjectsButNotForLists(t *testing.T) {
 		if items, err := c.ListPaymentChannels(t.Context(), "d151e4f9"); err != nil || len(items) != 0 {
 			t.Errorf("%s: list: %v, %v", body, items, err)
 		}
+	}
+}
+
+// TestKindOf checks the classification callers rely on, answer by answer,
+// through real calls: every kind that an answer or a transport failure can
+// give, and the ones that only a caller's context or configuration gives.
+func TestKindOf(t *testing.T) {
+	t.Parallel()
+	answer := func(status int, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			_, _ = w.Write([]byte(body))
+		}
+	}
+	envelope := func(code, message string) string {
+		return `{"success":false,"errorCode":"` + code + `","message":"` + message + `"}`
+	}
+	cases := []struct {
+		name    string
+		handler http.HandlerFunc
+		create  bool // a POST rather than a GET
+		mod     func(*Config)
+		want    ErrorKind
+	}{
+		{name: "401", handler: answer(401, envelope("UNAUTHORIZED", "")), want: KindUnauthorized},
+		{name: "401 as an HTML page", handler: answer(401, "<html>401</html>"), want: KindUnauthorized},
+		{name: "403 IP not whitelisted", handler: answer(403, envelope("IP_ADDRESS_NOT_WHITELISTED", "IP not allowed")), want: KindIPNotAllowed},
+		{name: "403 missing ability", handler: answer(403, envelope("INVALID_ABILITY_PROVIDED", "The provided token does not have the required ability: payment.service")), want: KindMissingAbility},
+		{name: "429 beyond the retries", handler: answer(429, envelope("TOO_MANY_REQUESTS", "")), want: KindRateLimited},
+		{name: "500 beyond the retries", handler: answer(500, envelope("INTERNAL_SERVER_ERROR", "")), want: KindServerError},
+		{name: "502 proxy page", handler: answer(502, "<html><h1>502 Bad Gateway</h1></html>"), want: KindServerError},
+		{name: "200 success false", handler: answer(200, envelope("INTERNAL_SERVER_ERROR", "Something went wrong")), want: KindRefused},
+		{name: "404 route not found", handler: answer(404, envelope("ROUTE_NOT_FOUND", "")), want: KindWrongBaseURL},
+		{name: "404 page that is not JSON", handler: answer(404, "<html>Not Found</html>"), want: KindWrongBaseURL},
+		{name: "200 body that is not JSON", handler: answer(200, "<html>hello</html>"), want: KindUnexpectedAnswer},
+		{name: "400 body that is not JSON", handler: answer(400, "Bad Request"), want: KindUnexpectedAnswer},
+		{name: "404 service not found", handler: answer(404, envelope("SERVICE_NOT_FOUND", "Service not found")), want: KindServiceNotFound},
+		{name: "404 transaction not found", handler: answer(404, envelope("TRANSACTION_NOT_FOUND", "")), want: KindObjectNotFound},
+		{name: "422", handler: answer(422, `{"success":false,"errorCode":"VALIDATION_ERROR","errors":{"amount":["too small"]}}`), want: KindValidation},
+		{name: "409", handler: answer(409, envelope("TRANSACTION_NOT_PAID", "")), want: KindConflict},
+		{name: "400", handler: answer(400, envelope("REFUND_AMOUNT_EXCEEDED", "")), want: KindBadRequest},
+		{name: "405", handler: answer(405, envelope("METHOD_NOT_ALLOWED", "")), want: KindOther},
+		{name: "body larger than the cap", handler: answer(200, ok(`"`+strings.Repeat("x", 4096)+`"`)),
+			mod: func(c *Config) { c.MaxBodyBytes = 1024 }, want: KindUnexpectedAnswer},
+		{name: "dropped connection", handler: func(w http.ResponseWriter, r *http.Request) { dropConnection(t, w) }, want: KindConnectionFailed},
+		{name: "slower than the request timeout", handler: func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+		}, mod: func(c *Config) { c.RequestTimeout = 50 * time.Millisecond }, want: KindTimeout},
+		{name: "create answered 500", create: true, handler: answer(500, envelope("INTERNAL_SERVER_ERROR", "")), want: KindOutcomeUnknown},
+		{name: "create whose connection dropped", create: true, handler: func(w http.ResponseWriter, r *http.Request) { dropConnection(t, w) }, want: KindOutcomeUnknown},
+		{name: "create refused with 422", create: true, handler: answer(422, `{"success":false,"errorCode":"VALIDATION_ERROR","errors":{"amount":["too small"]}}`), want: KindValidation},
+		{name: "no token", handler: answer(200, ok(`{}`)), mod: func(c *Config) { c.Token = "" }, want: KindNoToken},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, tc.handler)
+			c, _ := newTestClient(t, srv.URL, func(cfg *Config) {
+				cfg.MaxRetries = intPtr(1)
+				if tc.mod != nil {
+					tc.mod(cfg)
+				}
+			})
+			var err error
+			if tc.create {
+				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "10"})
+			} else {
+				_, err = c.GetPaymentService(t.Context(), "d151e4f9")
+			}
+			if got := KindOf(err); got != tc.want {
+				t.Errorf("KindOf(%v) = %s, want %s", err, got, tc.want)
+			}
+		})
+	}
+
+	t.Run("connection refused", func(t *testing.T) {
+		t.Parallel()
+		srv := httptest.NewServer(http.NotFoundHandler())
+		url := srv.URL
+		srv.Close()
+		c, _ := newTestClient(t, url, func(cfg *Config) { cfg.MaxRetries = intPtr(0) })
+		_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+		if got := KindOf(err); got != KindConnectionFailed {
+			t.Errorf("KindOf(%v) = %s, want %s", err, got, KindConnectionFailed)
+		}
+	})
+	t.Run("canceled by the caller", func(t *testing.T) {
+		t.Parallel()
+		srv := newServer(t, answer(200, ok(`{}`)))
+		c, _ := newTestClient(t, srv.URL, nil)
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		_, err := c.GetPaymentService(ctx, "d151e4f9")
+		if got := KindOf(err); got != KindCanceled {
+			t.Errorf("KindOf(%v) = %s, want %s", err, got, KindCanceled)
+		}
+	})
+	t.Run("wrapped by a caller", func(t *testing.T) {
+		t.Parallel()
+		err := fmt.Errorf("reading refunds: %w", &APIError{StatusCode: 404, ErrorCode: "SERVICE_NOT_FOUND"})
+		if got := KindOf(err); got != KindServiceNotFound || !got.NotFound() {
+			t.Errorf("KindOf(%v) = %s, want %s", err, got, KindServiceNotFound)
+		}
+		if KindOf(nil) != KindNone || KindOf(errors.New("something else")) != KindOther {
+			t.Error("nil or a plain error misclassified")
+		}
+	})
+}
+
+func TestMissingAbilityAndFieldErrors(t *testing.T) {
+	t.Parallel()
+	forbidden := &APIError{StatusCode: 403, ErrorCode: "INVALID_ABILITY_PROVIDED",
+		Message: "The provided token does not have the required ability: payment.transactions.create"}
+	if got := MissingAbility(fmt.Errorf("creating: %w", forbidden)); got != "payment.transactions.create" {
+		t.Errorf("MissingAbility = %q", got)
+	}
+	if got := MissingAbility(&APIError{StatusCode: 403, Message: "Forbidden."}); got != "" {
+		t.Errorf("MissingAbility of a message naming none = %q", got)
+	}
+	if got := MissingAbility(&APIError{StatusCode: 403, ErrorCode: "IP_ADDRESS_NOT_WHITELISTED", Message: "see docs.simpay.pl"}); got != "" {
+		t.Errorf("MissingAbility of an IP refusal = %q", got)
+	}
+	invalid := &APIError{StatusCode: 422, Errors: map[string][]string{"customer.email": {"invalid"}}}
+	if got := FieldErrors(fmt.Errorf("creating: %w", invalid)); !reflect.DeepEqual(got, invalid.Errors) {
+		t.Errorf("FieldErrors = %v", got)
+	}
+	if got := FieldErrors(&APIError{StatusCode: 400, Errors: map[string][]string{"amount": {"x"}}}); got != nil {
+		t.Errorf("FieldErrors of a 400 = %v", got)
 	}
 }

@@ -9,6 +9,7 @@
 package decimal
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"strings"
@@ -101,6 +102,31 @@ func MustParse(s string) Decimal {
 
 // String returns the text the value was parsed from, unchanged.
 func (d Decimal) String() string { return d.text }
+
+// JSONNumber is d as the JSON number literal SimPay receives: the digits as
+// written, trailing zeros included ("10.50" goes out as 10.50, "5.00" as
+// 5.00), exact, without the leading zeros JSON forbids ("010.50" goes out
+// as 10.50, "0005" as 5). Every amount the provider sends passes through
+// it: text sent as written would make the request body invalid JSON.
+func (d Decimal) JSONNumber() json.Number {
+	sign, rest := "", d.text
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
+	}
+	mantissa, exp := rest, ""
+	if i := strings.IndexAny(rest, "eE"); i >= 0 {
+		mantissa, exp = rest[:i], rest[i:]
+	}
+	intPart, frac, hasDot := strings.Cut(mantissa, ".")
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	if hasDot {
+		intPart += "." + frac
+	}
+	return json.Number(sign + intPart + exp)
+}
 
 // Scale is the number of digits written after the decimal point.
 func (d Decimal) Scale() int { return d.scale }

@@ -1,6 +1,7 @@
 package decimal
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,37 @@ func TestEqualComparesByValue(t *testing.T) {
 	}
 }
 
+func TestJSONNumberStripsLeadingZerosAndKeepsTheRest(t *testing.T) {
+	largest := strings.Repeat("9", maxLen-3) + ".99"
+	for in, want := range map[string]string{
+		"10": "10", "10.00": "10.00", "010.50": "10.50", "05.00": "5.00", "05": "5", "007": "7", "0.01": "0.01",
+		"000.5": "0.5", "0": "0", "00": "0", "-01.5": "-1.5", "5.10": "5.10", largest: largest,
+		"0" + largest[1:]: largest[1:],
+	} {
+		d, err := Parse(in)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", in, err)
+		}
+		got := d.JSONNumber()
+		if string(got) != want {
+			t.Errorf("Parse(%q).JSONNumber() = %q, want %q", in, got, want)
+		}
+		if !json.Valid([]byte(got)) || !Equal(in, string(got)) {
+			t.Errorf("Parse(%q).JSONNumber() = %q: not a JSON number of the same value", in, got)
+		}
+	}
+	// A value SimPay sent, with an exponent, goes back out as valid JSON too.
+	for in, want := range map[string]string{"1.5E+3": "1.5E+3", "01e2": "1e2", "-00.5e-1": "-0.5e-1"} {
+		d, err := ParseNumber(in)
+		if err != nil {
+			t.Fatalf("ParseNumber(%q): %v", in, err)
+		}
+		if got := d.JSONNumber(); string(got) != want || !json.Valid([]byte(got)) {
+			t.Errorf("ParseNumber(%q).JSONNumber() = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // FuzzParse checks that parsing never panics, that what Parse accepts
 // ParseNumber accepts with the same value, and that the text survives.
 func FuzzParse(f *testing.F) {
@@ -80,6 +112,10 @@ func FuzzParse(f *testing.F) {
 			// longer text is still within the length limit.
 			if len(s) < maxLen && strings.Contains(s, ".") && !Equal(s, s+"0") {
 				t.Fatalf("appending a zero to the fraction of %q changed its value", s)
+			}
+			// What SimPay receives is valid JSON of exactly the same value.
+			if j := d.JSONNumber(); !json.Valid([]byte(j)) || !Equal(s, string(j)) {
+				t.Fatalf("Parse(%q).JSONNumber() = %q: not a JSON number of the same value", s, j)
 			}
 			if d.SignificantScale() > d.Scale() {
 				t.Fatalf("%q: significant scale %d exceeds written scale %d", s, d.SignificantScale(), d.Scale())

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -46,10 +48,7 @@ var badInputTally struct {
 }
 
 const (
-	validServiceID = `service_id = "d151e4f9"`
-	paidTxID       = "528bd43f-d08a-43f5-9462-861e54db37bf"
-	paidRefundID   = "019483a5-885e-70f7-9b5b-94387a6690da"
-	dbTxID         = "4e0d8c7b-2a91-4f3e-8b6d-5c1a9e7f2d30"
+	validServiceID = `service_id = "` + simpaymock.FixtureServiceID + `"`
 	readIPs        = `data "simpay_notification_ips" "read" {}`
 )
 
@@ -82,7 +81,7 @@ func paymentTx(lines ...string) string {
 
 func refundRes(lines ...string) string {
 	return hclBlock(`resource "simpay_payment_refund" "bad"`,
-		[]string{validServiceID, `transaction_id = "` + paidTxID + `"`}, lines...)
+		[]string{validServiceID, `transaction_id = "` + simpaymock.FixtureTxPaidWithRefund + `"`}, lines...)
 }
 
 func dbTx(lines ...string) string {
@@ -216,11 +215,11 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "max_items", want: `at least 1, got: -3`},
 		{name: "data/payment_transaction id not a UUID", body: dataSource("simpay_payment_transaction", []string{validServiceID}, `id = "not-a-uuid"`),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
-		{name: "data/payment_transaction id in upper case", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", strings.ToUpper(paidTxID))),
+		{name: "data/payment_transaction id in upper case", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", strings.ToUpper(simpaymock.FixtureTxPaidWithRefund))),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
-		{name: "data/payment_transaction id with a path", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", paidTxID+"/refunds")),
+		{name: "data/payment_transaction id with a path", body: dataSource("simpay_payment_transaction", []string{validServiceID}, q("id", simpaymock.FixtureTxPaidWithRefund+"/refunds")),
 			stage: "validate", attr: "id", want: `must be a SimPay transaction id`},
-		{name: "data/payment_transaction service_id with a query", body: dataSource("simpay_payment_transaction", []string{q("id", paidTxID)}, `service_id = "d151e4f9?page=2"`),
+		{name: "data/payment_transaction service_id with a query", body: dataSource("simpay_payment_transaction", []string{q("id", simpaymock.FixtureTxPaidWithRefund)}, `service_id = "d151e4f9?page=2"`),
 			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
 		{name: "data/payment_refunds transaction_id not a UUID", body: dataSource("simpay_payment_refunds", []string{validServiceID},
 			// The mock holds a transaction with this id (SimPay's example), but
@@ -409,7 +408,7 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
 		{name: "payment_refund/transaction_id not a UUID", body: refundRes(`transaction_id = "order-1001"`),
 			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
-		{name: "payment_refund/transaction_id in upper case", body: refundRes(q("transaction_id", strings.ToUpper(paidTxID))),
+		{name: "payment_refund/transaction_id in upper case", body: refundRes(q("transaction_id", strings.ToUpper(simpaymock.FixtureTxPaidWithRefund))),
 			stage: "validate", attr: "transaction_id", want: `must be a SimPay transaction id`},
 		{name: "payment_refund/amount zero", body: refundRes(`amount = "0"`),
 			stage: "validate", attr: "amount", want: `at least 0.01, got "0"`},
@@ -470,17 +469,17 @@ func badInputCases() []badInputCase {
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_transaction.*has 1 part.*expected 2`},
 		{name: "import/payment_transaction transaction_id not a UUID", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/not-a-uuid") + paymentTx(),
 			stage: "plan", attr: "transaction_id", want: `transaction_id "not-a-uuid" is not in SimPay's format`},
-		{name: "import/payment_transaction service_id in upper case", body: importBlock("simpay_payment_transaction.bad", "D151E4F9/"+paidTxID) + paymentTx(),
+		{name: "import/payment_transaction service_id in upper case", body: importBlock("simpay_payment_transaction.bad", "D151E4F9/"+simpaymock.FixtureTxPaidWithRefund) + paymentTx(),
 			stage: "plan", attr: "service_id", want: `service_id "D151E4F9" is not in SimPay's format`},
-		{name: "import/payment_transaction with a query", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/"+paidTxID+"?x=1") + paymentTx(),
+		{name: "import/payment_transaction with a query", body: importBlock("simpay_payment_transaction.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"?x=1") + paymentTx(),
 			stage: "plan", attr: "transaction_id", want: `transaction_id ".*\?x=1" is not in SimPay's format`},
-		{name: "import/payment_refund id without a refund", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID) + refundRes(),
+		{name: "import/payment_refund id without a refund", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund) + refundRes(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_payment_refund.*has 2 part.*expected 3`},
-		{name: "import/payment_refund refund_id not a UUID", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+paidTxID+"/1") + refundRes(),
+		{name: "import/payment_refund refund_id not a UUID", body: importBlock("simpay_payment_refund.bad", "d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"/1") + refundRes(),
 			stage: "plan", attr: "refund_id", want: `refund_id "1" is not in SimPay's format`},
-		{name: "import/payment_refund id with a leading space", body: importBlock("simpay_payment_refund.bad", " d151e4f9/"+paidTxID+"/"+paidRefundID) + refundRes(),
+		{name: "import/payment_refund id with a leading space", body: importBlock("simpay_payment_refund.bad", " d151e4f9/"+simpaymock.FixtureTxPaidWithRefund+"/"+simpaymock.FixtureRefundID) + refundRes(),
 			stage: "plan", attr: "service_id", want: `service_id " d151e4f9" is not in SimPay's format`},
-		{name: "import/directbilling_transaction id with a colon", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9:"+dbTxID) + dbTx(),
+		{name: "import/directbilling_transaction id with a colon", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9:"+simpaymock.FixtureDirectBillingTxNew) + dbTx(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 1 part.*expected 2`},
 		{name: "import/directbilling_transaction id with a path", body: importBlock("simpay_directbilling_transaction.bad", "d151e4f9/../../ip") + dbTx(),
 			stage: "plan", attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*has 4 part.*expected 2`},
@@ -490,7 +489,7 @@ func badInputCases() []badInputCase {
 			stage: "import", importArgs: []string{"simpay_payment_transaction.bad", "d151e4f9/not-a-uuid"},
 			attr: "transaction_id", want: `Invalid import id for simpay_payment_transaction.*transaction_id "not-a-uuid" is not in SimPay's format`},
 		{name: "cli-import/payment_refund id without a refund", body: refundRes(),
-			stage: "import", importArgs: []string{"simpay_payment_refund.bad", "d151e4f9/" + paidTxID},
+			stage: "import", importArgs: []string{"simpay_payment_refund.bad", "d151e4f9/" + simpaymock.FixtureTxPaidWithRefund},
 			attr: "import id", want: `Invalid import id for simpay_payment_refund.*expected 3`},
 		{name: "cli-import/directbilling_transaction id without a transaction", body: dbTx(),
 			stage: "import", importArgs: []string{"simpay_directbilling_transaction.bad", "d151e4f9"},
@@ -528,9 +527,9 @@ func (d tfDiagnostic) text() string {
 }
 
 // TestBadInputsRejectedBeforeAnyRequest runs each invalid configuration
-// through the real terraform CLI, each against a mock of its own, and checks
-// that it is refused at the stage given, by an error that names the
-// attribute, with no request made to SimPay.
+// through Terraform, each against a mock of its own, and checks that it is
+// refused at the stage given, by an error that names the attribute, with no
+// request made to SimPay.
 func TestBadInputsRejectedBeforeAnyRequest(t *testing.T) {
 	t.Parallel()
 	cases := badInputCases()
@@ -554,8 +553,82 @@ func TestBadInputsRejectedBeforeAnyRequest(t *testing.T) {
 }
 
 // runBadInput runs one case and reports whether it was refused before any
-// request; every way it can fall short is also a test failure.
+// request; every way it can fall short is also a test failure. A case runs
+// as a resource.UnitTest step unless it needs the CLI itself: an
+// environment of its own (the in-process provider shares the test's), a
+// check of every line the CLI prints for a secret, or terraform import.
 func runBadInput(t *testing.T, tc badInputCase) bool {
+	if len(tc.env) > 0 || tc.mustNotSay != "" || tc.stage == "import" {
+		return runBadInputCLI(t, tc)
+	}
+	return runBadInputStep(t, tc)
+}
+
+// configureCounter is the provider server, counting ConfigureProvider
+// calls: Terraform configures the provider only once the configuration is
+// valid, so a case refused with none was refused at validation.
+type configureCounter struct {
+	tfprotov6.ProviderServer
+	calls *atomic.Int32
+}
+
+func (c configureCounter) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	c.calls.Add(1)
+	return c.ProviderServer.ConfigureProvider(ctx, req)
+}
+
+// runBadInputStep runs a case as a resource.UnitTest step whose ExpectError
+// is the case's error naming its attribute, then checks the stage by whether
+// the provider was configured, and that the mock saw no request.
+func runBadInputStep(t *testing.T, tc badInputCase) bool {
+	mock := newTestMock(t, simpaymock.Options{})
+	settings := tc.provider
+	if settings == "" {
+		settings = `base_url = "%URL%"` + "\n  " + q("api_token", simpaymock.DefaultToken)
+	}
+	config := "provider \"simpay\" {\n  " + strings.ReplaceAll(settings, "%URL%", mock.URL) + "\n}\n\n" + tc.body
+	var configured atomic.Int32
+	factories := map[string]func() (tfprotov6.ProviderServer, error){
+		"simpay": func() (tfprotov6.ProviderServer, error) {
+			s, err := testAccProviders["simpay"]()
+			return configureCounter{ProviderServer: s, calls: &configured}, err
+		},
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories,
+		Steps:                    []resource.TestStep{{Config: config, ExpectError: namingError(tc.want, tc.attr)}},
+	})
+	stage := "validate"
+	if configured.Load() > 0 {
+		stage = "plan"
+	}
+	if stage != tc.stage {
+		t.Errorf("refused at %s (the provider was configured %d times), want at %s", stage, configured.Load(), tc.stage)
+	}
+	requests := mock.apiRequests()
+	if len(requests) != 0 {
+		t.Errorf("the mock saw %d request(s), want none: %v", len(requests), requests)
+	}
+	return stage == tc.stage && len(requests) == 0
+}
+
+// namingError matches Terraform's report of an error matching want that
+// names attr, in its text or in the source line Terraform quotes. Terraform
+// wraps long lines, so a space matches any white space.
+func namingError(want, attr string) *regexp.Regexp {
+	spaced := func(s string) string { return strings.ReplaceAll(s, " ", `\s+`) }
+	w := `(?:` + spaced(want) + `)`
+	a := `(?:^|[^A-Za-z0-9_.\[])` + spaced(regexp.QuoteMeta(attr)) + `(?:$|[^A-Za-z0-9_\[])`
+	if regexp.MustCompile(a).MatchString(want) {
+		// The expected text names the attribute itself.
+		return regexp.MustCompile(`(?s)` + w)
+	}
+	return regexp.MustCompile(`(?s)` + w + `.*` + a + `|` + a + `.*` + w)
+}
+
+// runBadInputCLI runs a case through the terraform CLI: validate, then plan
+// or import.
+func runBadInputCLI(t *testing.T, tc badInputCase) bool {
 	mock := newTestMock(t, simpaymock.Options{})
 	settings := tc.provider
 	if settings == "" {

@@ -2,41 +2,105 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
-// TestCreateOnlyResourceSchemas checks that the schemas are valid and that
-// every attribute, nested ones included, is described for the docs.
+// TestCreateOnlyResourceSchemas checks, for every create-only resource, that
+// the schema is valid, that every attribute (nested ones included) is
+// described for the docs, that its description is one short paragraph
+// followed by the one create-only paragraph, that id and timeouts are the
+// skeleton's with the one set of defaults, and that every argument replaces
+// the object when it changes.
 func TestCreateOnlyResourceSchemas(t *testing.T) {
-	for name, r := range map[string]resource.Resource{
-		"simpay_payment_refund":            NewPaymentRefundResource(),
-		"simpay_directbilling_transaction": NewDirectBillingTransactionResource(),
-	} {
-		var resp resource.SchemaResponse
-		r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
-		if resp.Diagnostics.HasError() {
-			t.Fatalf("%s: %v", name, resp.Diagnostics)
-		}
-		if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
-			t.Errorf("%s: %v", name, diags)
-		}
-		if resp.Schema.MarkdownDescription == "" {
-			t.Errorf("%s has no description", name)
-		}
-		var walk func(prefix string, attrs map[string]schema.Attribute)
-		walk = func(prefix string, attrs map[string]schema.Attribute) {
-			for n, a := range attrs {
-				if a.GetMarkdownDescription() == "" {
-					t.Errorf("%s: attribute %s%s has no MarkdownDescription", name, prefix, n)
-				}
-				if nested, ok := a.(schema.SingleNestedAttribute); ok {
-					walk(prefix+n+".", nested.Attributes)
+	ctx := context.Background()
+	for _, a := range createOnlyAbouts(t) {
+		t.Run(a.typeName(), func(t *testing.T) {
+			var r resource.Resource
+			for _, newResource := range (&simpayProvider{}).Resources(ctx) {
+				var meta resource.MetadataResponse
+				candidate := newResource()
+				candidate.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "simpay"}, &meta)
+				if meta.TypeName == a.typeName() {
+					r = candidate
 				}
 			}
-		}
-		walk("", resp.Schema.Attributes)
+			var resp resource.SchemaResponse
+			r.Schema(ctx, resource.SchemaRequest{}, &resp)
+			if resp.Diagnostics.HasError() {
+				t.Fatal(resp.Diagnostics)
+			}
+			s := resp.Schema
+			if diags := s.ValidateImplementation(ctx); diags.HasError() {
+				t.Error(diags)
+			}
+			summary, rest, _ := strings.Cut(s.MarkdownDescription, "\n\n")
+			if summary == "" || strings.Count(summary, ". ") > 1 || rest != createOnlyDescription(a) {
+				t.Errorf("description is not one short paragraph then the create-only paragraph:\n%s", s.MarkdownDescription)
+			}
+			if id, ok := s.Attributes["id"].(schema.StringAttribute); !ok || !id.Computed || len(id.PlanModifiers) == 0 {
+				t.Errorf("id is not the skeleton's computed id: %#v", s.Attributes["id"])
+			}
+			limits, ok := s.Attributes["timeouts"].(schema.SingleNestedAttribute)
+			if !ok {
+				t.Fatalf("no timeouts attribute")
+			}
+			for name, want := range map[string]string{"create": "Defaults to `10m`", "read": "Defaults to `5m`"} {
+				if d := limits.Attributes[name].GetMarkdownDescription(); !strings.Contains(d, want) || !strings.Contains(d, a.kind) {
+					t.Errorf("timeouts.%s: %q, want %q about the %s", name, d, want, a.kind)
+				}
+			}
+			for _, p := range a.id {
+				if _, ok := s.Attributes[p.attr]; !ok {
+					t.Errorf("id part %s is held by %s, which the schema lacks", p.name, p.attr)
+				}
+			}
+			var walk func(prefix string, attrs map[string]schema.Attribute)
+			walk = func(prefix string, attrs map[string]schema.Attribute) {
+				for n, attr := range attrs {
+					name := prefix + n
+					if attr.GetMarkdownDescription() == "" {
+						t.Errorf("attribute %s has no MarkdownDescription", name)
+					}
+					if name == "timeouts" {
+						// Changes in place; its inner descriptions are checked above.
+						continue
+					}
+					if (attr.IsOptional() || attr.IsRequired()) && !replacesOnChange(attr) {
+						t.Errorf("argument %s does not replace the %s when it changes", name, a.kind)
+					}
+					switch nested := attr.(type) {
+					case schema.SingleNestedAttribute:
+						walk(name+".", nested.Attributes)
+					case schema.ListNestedAttribute:
+						walk(name+"[].", nested.NestedObject.Attributes)
+					}
+				}
+			}
+			walk("", s.Attributes)
+		})
 	}
+}
+
+// replacesOnChange reports whether an argument has a plan modifier that can
+// ask for replacement.
+func replacesOnChange(attr schema.Attribute) bool {
+	switch a := attr.(type) {
+	case schema.StringAttribute:
+		return len(a.PlanModifiers) > 0
+	case schema.BoolAttribute:
+		return len(a.PlanModifiers) > 0
+	case schema.Int64Attribute:
+		return len(a.PlanModifiers) > 0
+	case schema.ListAttribute:
+		return len(a.PlanModifiers) > 0
+	case schema.ListNestedAttribute:
+		return len(a.PlanModifiers) > 0
+	case schema.SingleNestedAttribute:
+		return len(a.PlanModifiers) > 0
+	}
+	return false
 }

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -70,7 +68,7 @@ func (d *directBillingCalculationDataSource) Schema(_ context.Context, _ datasou
 			"operator (`GET /directbilling/{serviceId}/calculate?amount=...`), for example to show prices before " +
 			"creating a transaction.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(directBillingKind),
+			"service_id": serviceIDArgument(directBillingServices.name),
 			"amount": schema.StringAttribute{
 				Required:   true,
 				CustomType: DecimalType{},
@@ -95,16 +93,17 @@ func (d *directBillingCalculationDataSource) Read(ctx context.Context, req datas
 		return
 	}
 	id, amount := m.ServiceID.ValueString(), m.Amount.ValueString()
-	calc, err := c.CalculateDirectBilling(ctx, id, json.Number(amount))
+	query := jsonAmount(path.Root("amount"), m.Amount, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	calc, err := c.CalculateDirectBilling(ctx, id, query)
 	if err != nil {
-		var apiErr *client.APIError
 		action := "calculating the DirectBilling price of " + amount + " for service " + id
 		switch {
-		case client.IsNotFound(err):
-			addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), directBillingKind, id,
-				"simpay_directbilling_services", err)
-		case client.IsValidation(err) && errors.As(err, &apiErr):
-			resp.Diagnostics.Append(validationDiagnostics(action, apiErr, func(field string) (path.Path, bool) {
+		case addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), directBillingServices, id, err):
+		case client.KindOf(err) == client.KindValidation:
+			resp.Diagnostics.Append(validationDiagnostics(action, err, func(field string) (path.Path, bool) {
 				return path.Root("amount"), field == "amount"
 			})...)
 		default:

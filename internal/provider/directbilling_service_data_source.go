@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*directBillingServiceDataSource)(nil)
@@ -25,7 +23,7 @@ func (d *directBillingServiceDataSource) Metadata(_ context.Context, req datasou
 
 func (d *directBillingServiceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := directBillingServiceAttributes()
-	attrs["id"] = serviceIDArgument(directBillingKind)
+	attrs["id"] = serviceIDArgument(directBillingServices.name)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one DirectBilling (carrier billing) service (`GET /directbilling/{serviceId}`).",
 		Attributes:          attrs,
@@ -42,8 +40,7 @@ func (d *directBillingServiceDataSource) Read(ctx context.Context, req datasourc
 	id := m.ID.ValueString()
 	s, err := c.GetDirectBillingService(ctx, id)
 	if err != nil {
-		if client.IsNotFound(err) {
-			addServiceNotFound(&resp.Diagnostics, path.Root("id"), directBillingKind, id, "simpay_directbilling_services", err)
+		if addServiceNotFound(&resp.Diagnostics, path.Root("id"), directBillingServices, id, err) {
 			return
 		}
 		resp.Diagnostics.Append(apiErrorDiagnostic("reading DirectBilling service "+id, err))

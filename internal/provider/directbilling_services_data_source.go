@@ -24,35 +24,6 @@ type directBillingServicesModel struct {
 	Services []directBillingServiceModel `tfsdk:"services"`
 }
 
-// directBillingServiceModel is one DirectBilling service;
-// simpay_directbilling_service has the same attributes at the top level.
-type directBillingServiceModel struct {
-	ID        types.String `tfsdk:"id"`
-	Name      types.String `tfsdk:"name"`
-	Suffix    types.String `tfsdk:"suffix"`
-	Status    types.String `tfsdk:"status"`
-	CreatedAt types.String `tfsdk:"created_at"`
-}
-
-func newDirectBillingServiceModel(s client.DirectBillingService) directBillingServiceModel {
-	return directBillingServiceModel{
-		ID:        types.StringValue(s.ID),
-		Name:      types.StringValue(s.Name),
-		Suffix:    types.StringValue(s.Suffix),
-		Status:    types.StringValue(s.Status),
-		CreatedAt: timestamp(s.CreatedAt),
-	}
-}
-
-// directBillingServiceAttributes are the computed attributes of a
-// DirectBilling service.
-func directBillingServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(directBillingKind)
-	attrs["suffix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Title of the service in SimPay's " +
-		"reports."}
-	return attrs
-}
-
 func (d *directBillingServicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_directbilling_services"
 }
@@ -62,7 +33,7 @@ func (d *directBillingServicesDataSource) Schema(_ context.Context, _ datasource
 		MarkdownDescription: "Lists the account's DirectBilling (carrier billing) services (`GET /directbilling`), " +
 			"every page of them.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(directBillingKind),
+			"status": serviceStatusFilter(directBillingServices.name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

@@ -54,7 +54,7 @@ func notifyCheck(sent bool, lastSentAt knownvalue.Check, count int64) knownvalue
 // imports, replacements and a transaction SimPay no longer returns.
 func TestAccDirectBillingTransactionResource(t *testing.T) {
 	t.Parallel()
-	clock := newManualClock(t, "2025-06-02T10:00:00+02:00")
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	addr := "simpay_directbilling_transaction.test"
 	var id, secondID attrCapture
@@ -424,7 +424,7 @@ func TestAccDirectBillingTransactionResourceFaults(t *testing.T) {
   control    = "order-b"
 `)),
 				ExpectError: regexp.MustCompile(`(?s)The SimPay DirectBilling transaction may have been created.*` +
-					`did\s+not\s+send\s+it\s+again.*SimPay\s+panel.*control\s+"order-b".*` +
+					`did\s+not\s+send\s+it\s+again.*control\s+value\s+"order-b".*SimPay\s+panel.*` +
 					`terraform\s+import\s+simpay_directbilling_transaction.<name>\s+d151e4f9/<transaction_id>.*` +
 					`import\s+\{\s+to\s+=\s+simpay_directbilling_transaction.<name>\s+id\s+=\s+"d151e4f9/<transaction_id>"`),
 			},

@@ -77,10 +77,9 @@ func TestExamplesValidate(t *testing.T) {
 // TestExampleImportIDs checks that the import ids shown in each resource's
 // import.sh and import-by-string-id.tf are accepted by that resource's import.
 func TestExampleImportIDs(t *testing.T) {
-	parts := map[string][]importIDPart{
-		"simpay_payment_transaction":       {importServiceID, importTransactionID},
-		"simpay_payment_refund":            {importServiceID, importTransactionID, importRefundID},
-		"simpay_directbilling_transaction": {importServiceID, importTransactionID},
+	parts := map[string][]idPart{}
+	for _, a := range createOnlyAbouts(t) {
+		parts[a.typeName()] = a.id
 	}
 	command := regexp.MustCompile(`(?m)^terraform import (\S+)\.\S+ (\S+)$`)
 	block := regexp.MustCompile(`(?s)to\s*=\s*(\S+)\.\S+\s+id\s*=\s*"([^"]+)"`)
@@ -100,6 +99,32 @@ func TestExampleImportIDs(t *testing.T) {
 			if _, err := parseImportID(m[2], want...); err != nil {
 				t.Errorf("%s/%s: %v", typ, file, err)
 			}
+		}
+	}
+}
+
+// TestDocsDescriptionsAreShort checks that every page's front-matter
+// description, what the Registry shows in lists, is one or two sentences on
+// one line: the full story is in the page's body.
+func TestDocsDescriptionsAreShort(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join(moduleRoot(), "docs", "*", "*.md"))
+	if err != nil || len(pages) < 20 {
+		t.Fatalf("docs pages: %d, %v", len(pages), err)
+	}
+	for _, page := range pages {
+		b, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+		_, description, found := strings.Cut(front, "description: |-\n")
+		if !found {
+			continue
+		}
+		lines := strings.Split(strings.TrimRight(description, "\n"), "\n")
+		text := strings.TrimSpace(lines[0])
+		if len(lines) != 1 || text == "" || strings.Count(text+" ", ". ") > 2 {
+			t.Errorf("%s: the front-matter description is not one or two sentences on one line:\n%s", filepath.Base(page), description)
 		}
 	}
 }

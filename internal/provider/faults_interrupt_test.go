@@ -203,7 +203,7 @@ resource "simpay_payment_transaction" "test" {
 	}
 	out := stdout + stderr
 	want := errPattern([]string{"Warning: The SimPay payment transaction no longer exists",
-		"SimPay answered 404 for payment transaction " + id + " of payment service " + faultService,
+		"SimPay answered 404 for transaction " + id + " of payment service " + faultService,
 		"removed from Terraform state", "the next plan creates a new payment transaction", "Check in the SimPay panel"})
 	if !want.MatchString(out) {
 		t.Errorf("plan output has no warning naming %s:\n%s", id, out)

@@ -207,11 +207,11 @@ func TestAccIPNRefundCompletedByLifecycle(t *testing.T) {
 	shop := newShopEndpoint(t)
 	mock := ipnMock(t, shop, 300*time.Millisecond)
 	addr := "simpay_payment_refund.full"
-	config := mock.config(refundConfig("full", txPaid, ""))
+	config := mock.config(refundConfig("full", simpaymock.FixtureTxPaid, ""))
 	var id attrCapture
 	want := func() []string {
 		return []string{
-			"transaction:status_changed " + txPaid + " transaction_refunded",
+			"transaction:status_changed " + simpaymock.FixtureTxPaid + " transaction_refunded",
 			"transaction_refund:status_changed " + id.get() + " refund_completed",
 		}
 	}

@@ -16,17 +16,9 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// Transactions of the mock's payment service d151e4f9.
-const (
-	refundTestService = "d151e4f9"
-	// paid 24.99 PLN, with a completed refund of 1 PLN (23.99 left).
-	txPaidWithRefund = "528bd43f-d08a-43f5-9462-861e54db37bf"
-	seedRefundID     = "019483a5-885e-70f7-9b5b-94387a6690da"
-	// paid 24.99 PLN, no refund.
-	txPaid = "0238d92e-0dd9-469a-9aa9-0505974336a3"
-	// transaction_new, 49 PLN.
-	txUnpaid = "7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b"
-)
+// The refunded transactions are the mock's: FixtureTxPaidWithRefund (paid
+// 24.99 PLN, a completed refund of 1 PLN: 23.99 left), FixtureTxPaid (paid
+// 24.99 PLN, no refund) and FixtureTxUnpaid (transaction_new, 49 PLN).
 
 func refundConfig(name, transactionID, extra string) string {
 	return fmt.Sprintf(`
@@ -34,24 +26,11 @@ resource "simpay_payment_refund" %q {
   service_id     = %q
   transaction_id = %q
 %s}
-`, name, refundTestService, transactionID, extra)
+`, name, simpaymock.FixtureServiceID, transactionID, extra)
 }
 
 func refundsPath(transactionID string) string {
-	return "/payment/" + refundTestService + "/transactions/" + transactionID + "/refunds"
-}
-
-func stateString(addr, attr string, want string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
-}
-
-func checkCount(what string, got func() int, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if n := got(); n != want {
-			return fmt.Errorf("%s: %d, want %d", what, n, want)
-		}
-		return nil
-	}
+	return "/payment/" + simpaymock.FixtureServiceID + "/transactions/" + transactionID + "/refunds"
 }
 
 // TestAccPaymentRefundResource follows one refund through its life: a full
@@ -60,11 +39,11 @@ func checkCount(what string, got func() int, want int) resource.TestCheckFunc {
 // no longer returns.
 func TestAccPaymentRefundResource(t *testing.T) {
 	t.Parallel()
-	clock := newManualClock(t, "2025-06-02T10:00:00+02:00")
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	addr := "simpay_payment_refund.test"
 	var firstID, secondID attrCapture
-	full := refundConfig("test", txPaid, "")
+	full := refundConfig("test", simpaymock.FixtureTxPaid, "")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
@@ -78,8 +57,8 @@ func TestAccPaymentRefundResource(t *testing.T) {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringRegexp(uuidRegexp)),
-					stateString(addr, "service_id", refundTestService),
-					stateString(addr, "transaction_id", txPaid),
+					stateString(addr, "service_id", simpaymock.FixtureServiceID),
+					stateString(addr, "transaction_id", simpaymock.FixtureTxPaid),
 					stateString(addr, "amount", "24.99"),
 					stateString(addr, "status", "refund_new"),
 					stateString(addr, "currency", "PLN"),
@@ -93,7 +72,7 @@ func TestAccPaymentRefundResource(t *testing.T) {
 					firstID.capture(addr, "id"),
 					checkCount("refunds created", mock.RefundsCreated, 1),
 					func(*terraform.State) error {
-						if bodies := postBodies(mock, refundsPath(txPaid)); len(bodies) != 1 || bodies[0] != "" {
+						if bodies := postBodies(mock, refundsPath(simpaymock.FixtureTxPaid)); len(bodies) != 1 || bodies[0] != "" {
 							return fmt.Errorf("a full refund must be sent without a body, sent %q", bodies)
 						}
 						return nil
@@ -102,7 +81,7 @@ func TestAccPaymentRefundResource(t *testing.T) {
 			},
 			{
 				// The amount SimPay refunded, written differently, plans nothing.
-				Config:           mock.config(refundConfig("test", txPaid, `  amount = "24.990"`+"\n")),
+				Config:           mock.config(refundConfig("test", simpaymock.FixtureTxPaid, `  amount = "24.990"`+"\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateString(addr, "amount", "24.99"),
@@ -111,7 +90,7 @@ func TestAccPaymentRefundResource(t *testing.T) {
 			{
 				// timeouts change in place and send nothing to SimPay.
 				PreConfig: mock.ResetRequests,
-				Config: mock.config(refundConfig("test", txPaid, `  amount = "24.99"
+				Config: mock.config(refundConfig("test", simpaymock.FixtureTxPaid, `  amount = "24.99"
   timeouts = {
     create = "5m"
     read   = "2m"
@@ -138,7 +117,7 @@ func TestAccPaymentRefundResource(t *testing.T) {
 				// A refresh records SimPay's new status and updated_at.
 				PreConfig: func() {
 					clock.set(t, "2025-06-03T12:30:00+02:00")
-					if err := mock.SetRefundStatus(refundTestService, txPaid, firstID.get(), "refund_completed"); err != nil {
+					if err := mock.SetRefundStatus(simpaymock.FixtureServiceID, simpaymock.FixtureTxPaid, firstID.get(), "refund_completed"); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -184,7 +163,7 @@ func TestAccPaymentRefundResource(t *testing.T) {
 				Config:        mock.config(full),
 				ResourceName:  addr,
 				ImportState:   true,
-				ImportStateId: refundTestService + "/" + txPaid,
+				ImportStateId: simpaymock.FixtureServiceID + "/" + simpaymock.FixtureTxPaid,
 				ExpectError: regexp.MustCompile(`(?s)Invalid import id for simpay_payment_refund.*expected 3.*` +
 					`must\s+be\s+service_id/transaction_id/refund_id`),
 			},
@@ -192,18 +171,18 @@ func TestAccPaymentRefundResource(t *testing.T) {
 				Config:        mock.config(full),
 				ResourceName:  addr,
 				ImportState:   true,
-				ImportStateId: refundTestService + "/" + txPaid + "/not-a-uuid",
+				ImportStateId: simpaymock.FixtureServiceID + "/" + simpaymock.FixtureTxPaid + "/not-a-uuid",
 				ExpectError:   regexp.MustCompile(`(?s)refund_id\s+"not-a-uuid"\s+is\s+not\s+in\s+SimPay's\s+format`),
 			},
 			{
 				// Another transaction replaces the refund: a new refund is made.
-				Config: mock.config(refundConfig("test", txPaidWithRefund, `  amount = "5.00"`+"\n")),
+				Config: mock.config(refundConfig("test", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateString(addr, "transaction_id", txPaidWithRefund),
+					stateString(addr, "transaction_id", simpaymock.FixtureTxPaidWithRefund),
 					stateString(addr, "amount", "5.00"),
 					stateString(addr, "status", "refund_new"),
 				},
@@ -222,11 +201,11 @@ func TestAccPaymentRefundResource(t *testing.T) {
 				// A refund SimPay no longer returns is removed on refresh and
 				// planned again.
 				PreConfig: func() {
-					if err := mock.DeleteRefund(refundTestService, txPaidWithRefund, secondID.get()); err != nil {
+					if err := mock.DeleteRefund(simpaymock.FixtureServiceID, simpaymock.FixtureTxPaidWithRefund, secondID.get()); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: mock.config(refundConfig("test", txPaidWithRefund, `  amount = "5.00"`+"\n")),
+				Config: mock.config(refundConfig("test", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -246,12 +225,12 @@ func TestAccPaymentRefundResource(t *testing.T) {
 func TestAccPaymentRefundResourceFlows(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
-	partial := refundConfig("partial", txUnpaid, `  amount = "10"`+"\n")
+	partial := refundConfig("partial", simpaymock.FixtureTxUnpaid, `  amount = "10"`+"\n")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
-				Config: mock.config(refundConfig("partial", txUnpaid, "")),
+				Config: mock.config(refundConfig("partial", simpaymock.FixtureTxUnpaid, "")),
 				ExpectError: regexp.MustCompile(`(?s)Transaction is not paid.*transaction_id\s+=.*` +
 					`refund\s+transaction\s+7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b\s+of\s+payment\s+service\s+d151e4f9.*` +
 					`\(SimPay:\s+"The\s+transaction\s+has\s+not\s+been\s+paid,\s+so\s+it\s+cannot\s+be\s+refunded."\).\s+` +
@@ -259,7 +238,7 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := mock.SetTransactionStatus(refundTestService, txUnpaid, "transaction_paid"); err != nil {
+					if err := mock.SetTransactionStatus(simpaymock.FixtureServiceID, simpaymock.FixtureTxUnpaid, "transaction_paid"); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -271,7 +250,7 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check: func(*terraform.State) error {
-					if bodies := postBodies(mock, refundsPath(txUnpaid)); len(bodies) != 2 || bodies[1] != `{"amount":10}` {
+					if bodies := postBodies(mock, refundsPath(simpaymock.FixtureTxUnpaid)); len(bodies) != 2 || bodies[1] != `{"amount":10}` {
 						return fmt.Errorf("partial refund bodies %q", bodies)
 					}
 					return nil
@@ -279,7 +258,7 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 			},
 			{
 				// "10" -> "10.00" is the same amount: nothing to do.
-				Config:           mock.config(refundConfig("partial", txUnpaid, `  amount = "10.00"`+"\n")),
+				Config:           mock.config(refundConfig("partial", simpaymock.FixtureTxUnpaid, `  amount = "10.00"`+"\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateString("simpay_payment_refund.partial", "amount", "10"),
@@ -287,7 +266,7 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 			},
 			{
 				// More than what remains of the other transaction (23.99).
-				Config: mock.config(partial + refundConfig("over", txPaidWithRefund, `  amount = "30.00"`+"\n")),
+				Config: mock.config(partial + refundConfig("over", simpaymock.FixtureTxPaidWithRefund, `  amount = "30.00"`+"\n")),
 				ExpectError: regexp.MustCompile(`(?s)SimPay refused the refund amount.*amount\s+=\s+"30.00".*` +
 					`\(SimPay:\s+"The\s+refund\s+amount\s+exceeds\s+the\s+amount\s+remaining\s+to\s+refund\s+\(23.99\s+PLN\)."\).*` +
 					`Lower\s+amount`),
@@ -297,11 +276,11 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 				// 49, once SimPay has confirmed the partial one (until then it
 				// refuses another refund with 409).
 				PreConfig: func() {
-					if err := mock.SettleRefunds(refundTestService, txUnpaid); err != nil {
+					if err := mock.SettleRefunds(simpaymock.FixtureServiceID, simpaymock.FixtureTxUnpaid); err != nil {
 						t.Fatal(err)
 					}
 				},
-				Config: mock.config(partial + refundConfig("full", txUnpaid, "  depends_on = [simpay_payment_refund.partial]\n")),
+				Config: mock.config(partial + refundConfig("full", simpaymock.FixtureTxUnpaid, "  depends_on = [simpay_payment_refund.partial]\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction("simpay_payment_refund.full", plancheck.ResourceActionCreate),
@@ -318,7 +297,7 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					checkCount("refunds created", mock.RefundsCreated, 2),
 					func(*terraform.State) error {
-						bodies := postBodies(mock, refundsPath(txUnpaid))
+						bodies := postBodies(mock, refundsPath(simpaymock.FixtureTxUnpaid))
 						if len(bodies) != 3 || bodies[2] != "" {
 							return fmt.Errorf("the full refund must be sent without a body, sent %q", bodies)
 						}
@@ -335,14 +314,14 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 func TestAccPaymentRefundResourceFaults(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
-	a := refundConfig("a", txPaid, `  amount = "5.00"`+"\n")
-	c := refundConfig("c", txPaidWithRefund, `  amount = "3.00"`+"\n")
+	a := refundConfig("a", simpaymock.FixtureTxPaid, `  amount = "5.00"`+"\n")
+	c := refundConfig("c", simpaymock.FixtureTxPaidWithRefund, `  amount = "3.00"`+"\n")
 	noRetries := `api_token = "` + simpaymock.DefaultToken + `"
   max_retries = 0`
 	// The refund made in the step whose read failed, from the request log.
 	taintedID := func() string {
 		for _, r := range mock.Requests() {
-			if r.Method == "GET" && r.Status == 500 && strings.HasPrefix(r.Path, refundsPath(txPaidWithRefund)+"/") {
+			if r.Method == "GET" && r.Status == 500 && strings.HasPrefix(r.Path, refundsPath(simpaymock.FixtureTxPaidWithRefund)+"/") {
 				return r.Path[strings.LastIndex(r.Path, "/")+1:]
 			}
 		}
@@ -377,14 +356,14 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					checkCount("refunds created", mock.RefundsCreated, 1),
-					checkCount("POSTs", func() int { return mock.CountRequests("POST", refundsPath(txPaid)) }, 2),
+					checkCount("POSTs", func() int { return mock.CountRequests("POST", refundsPath(simpaymock.FixtureTxPaid)) }, 2),
 				),
 			},
 			{
 				// A 404 about the service on refresh (e.g. a token of another
 				// account) is an error, and the refund stays in state.
 				PreConfig: func() {
-					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(txPaid) + "/*", Kind: simpaymock.FaultStatus,
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(simpaymock.FixtureTxPaid) + "/*", Kind: simpaymock.FaultStatus,
 						Status: 404, ErrorCode: "SERVICE_NOT_FOUND", Message: "Service not found.", Times: 1})
 				},
 				Config: mock.config(a),
@@ -395,10 +374,10 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 				// The connection drops after SimPay made the refund: not re-sent.
 				PreConfig: func() {
 					mock.ResetRequests()
-					mock.AddFault(simpaymock.Fault{Method: "POST", Path: refundsPath(txPaidWithRefund), Kind: simpaymock.FaultDropConnection,
+					mock.AddFault(simpaymock.Fault{Method: "POST", Path: refundsPath(simpaymock.FixtureTxPaidWithRefund), Kind: simpaymock.FaultDropConnection,
 						AfterHandler: true, Times: 1})
 				},
-				Config: mock.config(a + refundConfig("b", txPaidWithRefund, `  amount = "2.00"`+"\n")),
+				Config: mock.config(a + refundConfig("b", simpaymock.FixtureTxPaidWithRefund, `  amount = "2.00"`+"\n")),
 				ExpectError: regexp.MustCompile(`(?s)The SimPay refund may have been created.*did\s+not\s+send\s+it\s+again.*` +
 					`data.simpay_payment_refunds.*terraform\s+import\s+simpay_payment_refund.<name>\s+` +
 					`d151e4f9/528bd43f-d08a-43f5-9462-861e54db37bf/<refund_id>.*import\s+\{\s+to\s+=\s+simpay_payment_refund.<name>`),
@@ -410,15 +389,15 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 					if n := mock.RefundsCreated(); n != 2 {
 						t.Errorf("refunds created after the dropped answer: %d, want 2", n)
 					}
-					if n := mock.CountRequests("POST", refundsPath(txPaidWithRefund)); n != 1 {
+					if n := mock.CountRequests("POST", refundsPath(simpaymock.FixtureTxPaidWithRefund)); n != 1 {
 						t.Errorf("POSTs of the dropped refund: %d, want 1", n)
 					}
 					// SimPay confirms the dropped one, so it allows the next.
-					if err := mock.SettleRefunds(refundTestService, txPaidWithRefund); err != nil {
+					if err := mock.SettleRefunds(simpaymock.FixtureServiceID, simpaymock.FixtureTxPaidWithRefund); err != nil {
 						t.Fatal(err)
 					}
 					mock.ResetRequests()
-					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(txPaidWithRefund) + "/*", Kind: simpaymock.FaultStatus,
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: refundsPath(simpaymock.FixtureTxPaidWithRefund) + "/*", Kind: simpaymock.FaultStatus,
 						Status: 500, Times: 1})
 				},
 				Config: mock.configWith(noRetries, a+c),
@@ -429,7 +408,7 @@ func TestAccPaymentRefundResourceFaults(t *testing.T) {
 				// The tainted refund is the one SimPay made; the next plan
 				// replaces it, once SimPay has confirmed it.
 				PreConfig: func() {
-					if err := mock.SettleRefunds(refundTestService, txPaidWithRefund); err != nil {
+					if err := mock.SettleRefunds(simpaymock.FixtureServiceID, simpaymock.FixtureTxPaidWithRefund); err != nil {
 						t.Fatal(err)
 					}
 				},
@@ -463,18 +442,18 @@ import {
   to = simpay_payment_refund.seed
   id = "%s/%s/%s"
 }
-`, refundTestService, txPaidWithRefund, seedRefundID)
+`, simpaymock.FixtureServiceID, simpaymock.FixtureTxPaidWithRefund, simpaymock.FixtureRefundID)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
-				Config: mock.config(importBlock + refundConfig("seed", txPaidWithRefund, "")),
+				Config: mock.config(importBlock + refundConfig("seed", simpaymock.FixtureTxPaidWithRefund, "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateString(addr, "id", seedRefundID),
+					stateString(addr, "id", simpaymock.FixtureRefundID),
 					stateString(addr, "amount", "1"),
 					stateString(addr, "status", "refund_completed"),
 					stateString(addr, "currency", "PLN"),
@@ -486,7 +465,7 @@ import {
 			},
 			{
 				// The imported amount, written differently, plans nothing.
-				Config:           mock.config(importBlock + refundConfig("seed", txPaidWithRefund, `  amount = "1.00"`+"\n")),
+				Config:           mock.config(importBlock + refundConfig("seed", simpaymock.FixtureTxPaidWithRefund, `  amount = "1.00"`+"\n")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check:            checkCount("refunds created", mock.RefundsCreated, 0),
 			},
@@ -499,7 +478,7 @@ import {
 func TestAccPaymentRefundResourceDestroy(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
-	checkDestroyWarns(t, mock, mock.config(refundConfig("test", txPaid, `  amount = "4.99"`+"\n")), "refund")
+	checkDestroyWarns(t, mock, mock.config(refundConfig("test", simpaymock.FixtureTxPaid, `  amount = "4.99"`+"\n")), "refund")
 	if n := mock.RefundsCreated(); n != 1 {
 		t.Errorf("refunds created: %d, want 1", n)
 	}

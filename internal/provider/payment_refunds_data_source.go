@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentRefundsDataSource)(nil)
@@ -18,33 +16,9 @@ func NewPaymentRefundsDataSource() datasource.DataSource { return &paymentRefund
 type paymentRefundsDataSource struct{ dataSourceBase }
 
 type paymentRefundsModel struct {
-	ServiceID     types.String      `tfsdk:"service_id"`
-	TransactionID types.String      `tfsdk:"transaction_id"`
-	Refunds       []refundItemModel `tfsdk:"refunds"`
-}
-
-type refundItemModel struct {
-	ID             types.String `tfsdk:"id"`
-	Status         types.String `tfsdk:"status"`
-	Amount         DecimalValue `tfsdk:"amount"`
-	Currency       types.String `tfsdk:"currency"`
-	WalletAmount   DecimalValue `tfsdk:"wallet_amount"`
-	WalletCurrency types.String `tfsdk:"wallet_currency"`
-	CreatedAt      types.String `tfsdk:"created_at"`
-	UpdatedAt      types.String `tfsdk:"updated_at"`
-}
-
-func newRefundItemModel(r client.Refund) refundItemModel {
-	return refundItemModel{
-		ID:             types.StringValue(r.ID),
-		Status:         types.StringValue(r.Status),
-		Amount:         decimalOrNull(r.Amount.String()),
-		Currency:       nonEmptyOrNull(r.Currency),
-		WalletAmount:   decimalOrNull(r.WalletAmount.String()),
-		WalletCurrency: nonEmptyOrNull(r.WalletCurrency),
-		CreatedAt:      timestamp(r.CreatedAt),
-		UpdatedAt:      timestamp(r.UpdatedAt),
-	}
+	ServiceID     types.String  `tfsdk:"service_id"`
+	TransactionID types.String  `tfsdk:"transaction_id"`
+	Refunds       []refundModel `tfsdk:"refunds"`
 }
 
 func (d *paymentRefundsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,7 +30,7 @@ func (d *paymentRefundsDataSource) Schema(_ context.Context, _ datasource.Schema
 		MarkdownDescription: "Lists the refunds of an online-payment transaction " +
 			"(`GET /payment/{serviceId}/transactions/{transactionId}/refunds`), whatever their status.",
 		Attributes: map[string]schema.Attribute{
-			"service_id":     serviceIDArgument("online-payment"),
+			"service_id":     serviceIDArgument(paymentServices.name),
 			"transaction_id": transactionIDArgument("Id of the refunded transaction."),
 			"refunds": schema.ListNestedAttribute{
 				Computed:            true,
@@ -95,9 +69,9 @@ func (d *paymentRefundsDataSource) Read(ctx context.Context, req datasource.Read
 		}
 		return
 	}
-	m.Refunds = make([]refundItemModel, 0, len(refunds))
-	for _, r := range refunds {
-		m.Refunds = append(m.Refunds, newRefundItemModel(r))
+	m.Refunds = make([]refundModel, 0, len(refunds))
+	for i := range refunds {
+		m.Refunds = append(m.Refunds, newRefundModel(&refunds[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -2,14 +2,10 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentServiceDataSource)(nil)
@@ -21,15 +17,6 @@ type paymentServiceDataSource struct{ dataSourceBase }
 
 func (d *paymentServiceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_payment_service"
-}
-
-// serviceIDArgument is the required id of a service to look up.
-func serviceIDArgument(kind string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "Id of the " + kind + " service: 8 lowercase hexadecimal characters, as shown in the SimPay panel.",
-		Validators:          []validator.String{serviceIDValidator()},
-	}
 }
 
 func (d *paymentServiceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,10 +38,7 @@ func (d *paymentServiceDataSource) Read(ctx context.Context, req datasource.Read
 	id := m.ID.ValueString()
 	s, err := c.GetPaymentService(ctx, id)
 	if err != nil {
-		if client.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Payment service not found", fmt.Sprintf(
-				"SimPay has no online-payment service %s for this API token (%s). Check the id in the SimPay panel, "+
-					"or list the services the token can see with data.simpay_payment_services.", id, err))
+		if addServiceNotFound(&resp.Diagnostics, path.Root("id"), paymentServices, id, err) {
 			return
 		}
 		resp.Diagnostics.Append(apiErrorDiagnostic("reading online-payment service "+id, err))

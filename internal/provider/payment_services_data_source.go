@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
@@ -21,44 +20,6 @@ type paymentServicesDataSource struct{ dataSourceBase }
 type paymentServicesModel struct {
 	Status   types.String          `tfsdk:"status"`
 	Services []paymentServiceModel `tfsdk:"services"`
-}
-
-// paymentServiceModel is one online-payment service; simpay_payment_service
-// has the same attributes at the top level.
-type paymentServiceModel struct {
-	ID        types.String `tfsdk:"id"`
-	Name      types.String `tfsdk:"name"`
-	Status    types.String `tfsdk:"status"`
-	CreatedAt types.String `tfsdk:"created_at"`
-}
-
-func newPaymentServiceModel(s client.PaymentService) paymentServiceModel {
-	return paymentServiceModel{
-		ID:        types.StringValue(s.ID),
-		Name:      types.StringValue(s.Name),
-		Status:    types.StringValue(s.Status),
-		CreatedAt: timestamp(s.CreatedAt),
-	}
-}
-
-// serviceAttributes are the computed attributes of a service object.
-func serviceAttributes(kind string) map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Service id: 8 hexadecimal characters."},
-		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the " + kind + " service."},
-		"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "Service status, such as `service_active`."},
-		"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the service was created (RFC 3339)."},
-	}
-}
-
-func serviceStatusFilter(kind string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true,
-		MarkdownDescription: "Keep only " + kind + " services with this status, such as `service_active`. " +
-			"SimPay documents `service_new`, `service_active`, `service_blocked`, `service_rejected`, `service_verify` " +
-			"and `service_ongoing_registration`.",
-		Validators: []validator.String{knownValuesWarning("service status", serviceStatuses...)},
-	}
 }
 
 func (d *paymentServicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

@@ -5,10 +5,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentTransactionDataSource)(nil)
@@ -18,109 +17,22 @@ func NewPaymentTransactionDataSource() datasource.DataSource { return &paymentTr
 
 type paymentTransactionDataSource struct{ dataSourceBase }
 
-// txDetailModel is one transaction in full, nested as SimPay nests it. The
-// txDetail* names keep these models apart from those of the transaction
-// resource.
-type txDetailModel struct {
-	ServiceID          types.String           `tfsdk:"service_id"`
-	ID                 types.String           `tfsdk:"id"`
-	PayerTransactionID types.String           `tfsdk:"payer_transaction_id"`
-	Status             types.String           `tfsdk:"status"`
-	Amount             txDetailAmountModel    `tfsdk:"amount"`
-	Channel            types.String           `tfsdk:"channel"`
-	Control            types.String           `tfsdk:"control"`
-	Description        types.String           `tfsdk:"description"`
-	Redirect           txDetailRedirectModel  `tfsdk:"redirect"`
-	Customer           txDetailCustomerModel  `tfsdk:"customer"`
-	Billing            *paymentAddressModel   `tfsdk:"billing"`
-	Shipping           *paymentAddressModel   `tfsdk:"shipping"`
-	Cart               []paymentCartItemModel `tfsdk:"cart"`
-	PaidAt             types.String           `tfsdk:"paid_at"`
-	ExpiresAt          types.String           `tfsdk:"expires_at"`
-	CreatedAt          types.String           `tfsdk:"created_at"`
-	UpdatedAt          types.String           `tfsdk:"updated_at"`
-}
-
-type txDetailAmountModel struct {
-	Value              DecimalValue           `tfsdk:"value"`
-	Currency           types.String           `tfsdk:"currency"`
-	Commission         DecimalValue           `tfsdk:"commission"`
-	CommissionCurrency types.String           `tfsdk:"commission_currency"`
-	Original           *txDetailOriginalModel `tfsdk:"original"`
-}
-
-type txDetailOriginalModel struct {
-	Value    DecimalValue `tfsdk:"value"`
-	Currency types.String `tfsdk:"currency"`
-	PLNRate  DecimalValue `tfsdk:"pln_rate"`
-}
-
-type txDetailRedirectModel struct {
-	Success types.String `tfsdk:"success"`
-	Failure types.String `tfsdk:"failure"`
-}
-
-type txDetailCustomerModel struct {
-	Name    types.String `tfsdk:"name"`
-	Email   types.String `tfsdk:"email"`
-	IP      types.String `tfsdk:"ip"`
-	Country types.String `tfsdk:"country"`
-}
-
-// newTxDetailModel fills every computed attribute; the arguments (service_id,
-// id) are the caller's to set.
-func newTxDetailModel(t client.PaymentTransaction) txDetailModel {
-	m := txDetailModel{
-		PayerTransactionID: nonEmptyOrNull(t.PayerTransactionID),
-		Status:             types.StringValue(t.Status),
-		Amount: txDetailAmountModel{
-			Value:              decimalOrNull(t.Amount.Value.String()),
-			Currency:           nonEmptyOrNull(t.Amount.Currency),
-			Commission:         decimalOrNull(t.Amount.Commission.String()),
-			CommissionCurrency: nonEmptyOrNull(t.Amount.CommissionCurrency),
-		},
-		Channel:     stringOrNull(t.Channel),
-		Control:     stringOrNull(t.Control),
-		Description: stringOrNull(t.Description),
-		Redirect:    txDetailRedirectModel{Success: stringOrNull(t.Redirect.Success), Failure: stringOrNull(t.Redirect.Failure)},
-		Customer: txDetailCustomerModel{
-			Name: stringOrNull(t.Customer.Name), Email: stringOrNull(t.Customer.Email),
-			IP: stringOrNull(t.Customer.IP), Country: stringOrNull(t.Customer.Country),
-		},
-		Billing:   newAddressModel(t.Billing),
-		Shipping:  newAddressModel(t.Shipping),
-		PaidAt:    timestampOrNull(t.PaidAt),
-		ExpiresAt: timestampOrNull(t.ExpiresAt),
-		CreatedAt: timestamp(t.CreatedAt),
-		UpdatedAt: timestamp(t.UpdatedAt),
-	}
-	if o := t.Amount.Original; o != nil {
-		m.Amount.Original = &txDetailOriginalModel{
-			Value:    decimalOrNull(o.Value.String()),
-			Currency: nonEmptyOrNull(o.Currency),
-			PLNRate:  decimalOrNull(o.PLNRate.String()),
-		}
-	}
-	// A nil Cart is SimPay's null and stays null; [] stays [].
-	m.Cart = cartModels(t.Cart)
-	return m
+// paymentTransactionDataSourceModel shows a transaction under the same
+// attribute names and shapes as the simpay_payment_transaction resource.
+type paymentTransactionDataSourceModel struct {
+	ServiceID types.String `tfsdk:"service_id"`
+	ID        types.String `tfsdk:"id"`
+	paymentTransactionReturned
+	paymentTransactionReported
 }
 
 func (d *paymentTransactionDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_payment_transaction"
 }
 
-func txDetailString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func txDetailDecimal(desc string) schema.StringAttribute {
-	return schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: desc}
-}
-
-func txDetailAddressAttribute(kind string) schema.SingleNestedAttribute {
+func addressReadAttribute(kind string) schema.SingleNestedAttribute {
 	field := func(what string) schema.StringAttribute {
-		return txDetailString(what + " of the " + kind + " address; null when not given.")
+		return readString(what + " of the " + kind + " address; null when not given.")
 	}
 	return schema.SingleNestedAttribute{
 		Computed: true,
@@ -143,75 +55,79 @@ func txDetailAddressAttribute(kind string) schema.SingleNestedAttribute {
 
 func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one online-payment transaction in full (`GET /payment/{serviceId}/transactions/{transactionId}`): " +
-			"amounts and commission, payer, addresses and cart, nested as SimPay nests them. Whatever SimPay sends as " +
+		MarkdownDescription: "Reads one online-payment transaction in full " +
+			"(`GET /payment/{serviceId}/transactions/{transactionId}`): amounts and commission, payer, addresses and " +
+			"cart, under the same attribute names as the `simpay_payment_transaction` resource. Whatever SimPay sends as " +
 			"null is null here.",
 		Attributes: map[string]schema.Attribute{
-			"service_id":           serviceIDArgument("online-payment"),
-			"id":                   transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created."),
-			"payer_transaction_id": txDetailString("Short transaction identifier shown to the payer, such as `477YDX14`."),
-			"status": txDetailString("Transaction status, such as `transaction_paid`. SimPay may add statuses; " +
+			"service_id": serviceIDArgument(paymentServices.name),
+			"id":         transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created."),
+			"amount": readDecimal("Amount of the transaction as it was created, in `currency`, as a decimal string such " +
+				"as `\"24.99\"`; `reported_amount` has what the payer was charged."),
+			"currency":    readString("ISO 4217 currency of `amount`, such as `PLN`."),
+			"description": readString("Description given at creation; null when none was."),
+			"control":     readString("The shop's own reference given at creation (`control`); null when none was."),
+			"customer": schema.SingleNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The payer as SimPay recorded them; each field is null when unknown.",
+				Attributes: map[string]schema.Attribute{
+					"name":         readString("Payer's name."),
+					"email":        readString("Payer's email address."),
+					"ip":           readString("Payer's IP address."),
+					"country_code": readString("Payer's ISO 3166-1 alpha-2 country code."),
+				},
+			},
+			"billing":  addressReadAttribute("billing"),
+			"shipping": addressReadAttribute("shipping"),
+			"cart": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Products of the order, in SimPay's order; null when SimPay sends no cart.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"name":     readString("Product name."),
+					"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity of the product."},
+					"price":    readDecimal("Price of one product, as a decimal string."),
+					"producer": readString("Product brand; null when not given."),
+					"category": readString("Product category; null when not given."),
+					"code":     readString("Product code; null when not given."),
+				}},
+			},
+			"return_urls": schema.SingleNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Where the payer is sent back to after the payment (SimPay's `redirect`).",
+				Attributes: map[string]schema.Attribute{
+					"success": readString("URL after a successful payment; null when none was given."),
+					"failure": readString("URL after a failed payment; null when none was given."),
+				},
+			},
+			"status": readString("Transaction status, such as `transaction_paid`. SimPay may add statuses; " +
 				"any value it sends is kept."),
-			"amount": schema.SingleNestedAttribute{
+			"channel":              readString("Id of the channel the payer used, such as `blik`; null until one is chosen."),
+			"payer_transaction_id": readString("Short transaction identifier shown to the payer, such as `477YDX14`."),
+			"paid_at":              readString("When the payment was made (RFC 3339); null when unpaid."),
+			"expires_at":           readString("When an unpaid transaction expires (RFC 3339); null when SimPay sends none."),
+			"created_at":           readString("When the transaction was created (RFC 3339)."),
+			"updated_at":           readString("When the transaction last changed (RFC 3339)."),
+			"reported_amount": schema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "What the payer paid and what SimPay charged.",
 				Attributes: map[string]schema.Attribute{
-					"value":    txDetailDecimal("Amount in the payer's currency, as a decimal string such as `\"7.55\"`."),
-					"currency": txDetailString("ISO 4217 code of the payer's currency, such as `BRL`."),
-					"commission": txDetailDecimal("SimPay's commission, as a decimal string; null until SimPay has " +
+					"value":    readDecimal("Amount in the payer's currency, as a decimal string such as `\"7.55\"`."),
+					"currency": readString("ISO 4217 code of the payer's currency, such as `BRL`."),
+					"commission": readDecimal("SimPay's commission, as a decimal string; null until SimPay has " +
 						"charged one (e.g. while unpaid)."),
-					"commission_currency": txDetailString("Currency of the commission (`PLN` or `EUR`)."),
+					"commission_currency": readString("Currency of the commission (`PLN` or `EUR`)."),
 					"original": schema.SingleNestedAttribute{
 						Computed: true,
 						MarkdownDescription: "The amount declared when the transaction was created, before any currency " +
 							"conversion; null when SimPay does not send it.",
 						Attributes: map[string]schema.Attribute{
-							"value":    txDetailDecimal("Declared amount, as a decimal string."),
-							"currency": txDetailString("ISO 4217 code of the declared currency."),
-							"pln_rate": txDetailDecimal("Rate of the declared currency to PLN used, as a decimal string."),
+							"value":    readDecimal("Declared amount, as a decimal string."),
+							"currency": readString("ISO 4217 code of the declared currency."),
+							"pln_rate": readDecimal("Rate of the declared currency to PLN used, as a decimal string."),
 						},
 					},
 				},
 			},
-			"channel":     txDetailString("Id of the channel the payer used, such as `blik`; null until one is chosen."),
-			"control":     txDetailString("The shop's own reference given at creation (`control`); null when none was."),
-			"description": txDetailString("Description given at creation; null when none was."),
-			"redirect": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Where the payer is sent back to after the payment.",
-				Attributes: map[string]schema.Attribute{
-					"success": txDetailString("URL after a successful payment; null when none was given."),
-					"failure": txDetailString("URL after a failed payment; null when none was given."),
-				},
-			},
-			"customer": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The payer as SimPay recorded them; each field is null when unknown.",
-				Attributes: map[string]schema.Attribute{
-					"name":    txDetailString("Payer's name."),
-					"email":   txDetailString("Payer's email address."),
-					"ip":      txDetailString("Payer's IP address."),
-					"country": txDetailString("Payer's ISO 3166-1 alpha-2 country code."),
-				},
-			},
-			"billing":  txDetailAddressAttribute("billing"),
-			"shipping": txDetailAddressAttribute("shipping"),
-			"cart": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "Products of the order, in SimPay's order; null when SimPay sends no cart.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"name":     txDetailString("Product name."),
-					"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity of the product."},
-					"price":    txDetailDecimal("Price of one product, as a decimal string."),
-					"producer": txDetailString("Product brand; null when not given."),
-					"category": txDetailString("Product category; null when not given."),
-					"code":     txDetailString("Product code; null when not given."),
-				}},
-			},
-			"paid_at":    txDetailString("When the payment was made (RFC 3339); null when unpaid."),
-			"expires_at": txDetailString("When an unpaid transaction expires (RFC 3339); null when SimPay sends none."),
-			"created_at": txDetailString("When the transaction was created (RFC 3339)."),
-			"updated_at": txDetailString("When the transaction last changed (RFC 3339)."),
 		},
 	}
 }
@@ -235,9 +151,14 @@ func (d *paymentTransactionDataSource) Read(ctx context.Context, req datasource.
 		}
 		return
 	}
-	m := newTxDetailModel(*t)
 	// The arguments stay as configured: Terraform expects them back
 	// unchanged, and a mock may answer with its example id.
-	m.ServiceID, m.ID = cfg.ServiceID, cfg.ID
+	m := paymentTransactionDataSourceModel{ServiceID: cfg.ServiceID, ID: cfg.ID}
+	var diags diag.Diagnostics
+	m.paymentTransactionReturned, m.paymentTransactionReported, diags = newPaymentTransactionView(ctx, t)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
@@ -61,35 +59,28 @@ func pairCheck(a, b string, first, second string) knownvalue.Check {
 func customerCheck(name, email, ip, country string) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"name": stringOrNullCheck(name), "email": stringOrNullCheck(email),
-		"ip": stringOrNullCheck(ip), "country": stringOrNullCheck(country),
+		"ip": stringOrNullCheck(ip), "country_code": stringOrNullCheck(country),
 	})
-}
-
-// expectAttrs checks the top-level attributes of one data source.
-func expectAttrs(addr string, attrs map[string]knownvalue.Check) []statecheck.StateCheck {
-	var checks []statecheck.StateCheck
-	for name, c := range attrs {
-		checks = append(checks, statecheck.ExpectKnownValue(addr, tfjsonpath.New(name), c))
-	}
-	return checks
 }
 
 func TestAccPaymentTransactionDataSource(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
 	const unpaid, paid = "data.simpay_payment_transaction.unpaid", "data.simpay_payment_transaction.paid"
-	checks := expectAttrs(unpaid, map[string]knownvalue.Check{
+	checks := expectState(unpaid, map[string]knownvalue.Check{
 		"service_id":           knownvalue.StringExact("d151e4f9"),
 		"id":                   knownvalue.StringExact("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b"),
 		"payer_transaction_id": knownvalue.StringExact("Q88EWQMJ"),
 		"status":               knownvalue.StringExact("transaction_new"),
 		// Not paid yet: no commission, channel or paid_at.
-		"amount":      amountCheck("49", "PLN", "", "PLN", originalCheck("49", "PLN", "1")),
-		"channel":     knownvalue.Null(),
-		"control":     knownvalue.StringExact("order-1002"),
-		"description": knownvalue.StringExact("Unpaid order"),
-		"redirect":    pairCheck("success", "failure", "https://shop.example.com/success", "https://shop.example.com/failure"),
-		"customer":    customerCheck("Piotr Wiśniewski", "piotr@example.com", "", ""),
+		"reported_amount": amountCheck("49", "PLN", "", "PLN", originalCheck("49", "PLN", "1")),
+		"amount":          knownvalue.StringExact("49"),
+		"currency":        knownvalue.StringExact("PLN"),
+		"channel":         knownvalue.Null(),
+		"control":         knownvalue.StringExact("order-1002"),
+		"description":     knownvalue.StringExact("Unpaid order"),
+		"return_urls":     pairCheck("success", "failure", "https://shop.example.com/success", "https://shop.example.com/failure"),
+		"customer":        customerCheck("Piotr Wiśniewski", "piotr@example.com", "", ""),
 		"billing": addressCheck(map[string]string{
 			"name": "Piotr", "surname": "Wiśniewski", "street": "Marszałkowska", "building": "10", "flat": "5",
 			"city": "Warszawa", "postal_code": "00-001", "country": "PL",
@@ -106,15 +97,17 @@ func TestAccPaymentTransactionDataSource(t *testing.T) {
 		"created_at": knownvalue.StringExact("2023-12-07T07:00:00+01:00"),
 		"updated_at": knownvalue.StringExact("2023-12-07T07:00:00+01:00"),
 	})
-	checks = append(checks, expectAttrs(paid, map[string]knownvalue.Check{
-		"id":                   knownvalue.StringExact(firstFixtureTxID),
+	checks = append(checks, expectState(paid, map[string]knownvalue.Check{
+		"id":                   knownvalue.StringExact(simpaymock.FixtureTxPaidWithRefund),
 		"payer_transaction_id": knownvalue.StringExact("V20RNJD9"),
 		"status":               knownvalue.StringExact("transaction_paid"),
-		"amount":               amountCheck("24.99", "PLN", "0.37", "PLN", originalCheck("24.99", "PLN", "1")),
+		"reported_amount":      amountCheck("24.99", "PLN", "0.37", "PLN", originalCheck("24.99", "PLN", "1")),
+		"amount":               knownvalue.StringExact("24.99"),
+		"currency":             knownvalue.StringExact("PLN"),
 		"channel":              knownvalue.StringExact("nest"),
 		"control":              knownvalue.Null(),
 		"description":          knownvalue.Null(),
-		"redirect":             pairCheck("success", "failure", "", ""),
+		"return_urls":          pairCheck("success", "failure", "", ""),
 		"customer":             customerCheck("Jan Kowalski", "jan.kowalski@example.com", "192.168.0.1", "PL"),
 		"billing":              addressCheck(nil),
 		"shipping":             addressCheck(nil),
@@ -212,38 +205,42 @@ func TestAccPaymentTransactionDataSourceShapes(t *testing.T) {
 	mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/payment/d151e4f9/transactions/" + sparseID,
 		Kind: simpaymock.FaultStatus, Status: 200, Body: sparseDetailBody})
 	const example, sparse = "data.simpay_payment_transaction.example", "data.simpay_payment_transaction.sparse"
-	checks := expectAttrs(example, map[string]knownvalue.Check{
+	checks := expectState(example, map[string]knownvalue.Check{
 		// The configured id stays, though the answer carries its example id.
 		"id":                   knownvalue.StringExact(exampleID),
 		"service_id":           knownvalue.StringExact("d151e4f9"),
 		"payer_transaction_id": knownvalue.StringExact("477YDX14"),
 		"status":               knownvalue.StringExact("transaction_paid"),
 		// Paid in BRL, declared in PLN, commission in EUR.
-		"amount":      amountCheck("7.55", "BRL", "0.12", "EUR", originalCheck("5", "PLN", "1")),
-		"channel":     knownvalue.StringExact("nest"),
-		"control":     knownvalue.Null(),
-		"description": knownvalue.Null(),
-		"redirect":    pairCheck("success", "failure", "", ""),
-		"customer":    customerCheck("", "kontakt@simpay.pl", "192.168.0.1", "PL"),
-		"billing":     addressCheck(nil),
-		"shipping":    addressCheck(nil),
-		"cart":        knownvalue.Null(),
-		"paid_at":     knownvalue.StringExact("2023-12-07T05:21:50+01:00"),
-		"expires_at":  knownvalue.Null(),
-		"created_at":  knownvalue.StringExact("2023-12-07T05:20:30+01:00"),
-		"updated_at":  knownvalue.StringExact("2023-12-07T05:21:50+01:00"),
+		"reported_amount": amountCheck("7.55", "BRL", "0.12", "EUR", originalCheck("5", "PLN", "1")),
+		"amount":          knownvalue.StringExact("5"),
+		"currency":        knownvalue.StringExact("PLN"),
+		"channel":         knownvalue.StringExact("nest"),
+		"control":         knownvalue.Null(),
+		"description":     knownvalue.Null(),
+		"return_urls":     pairCheck("success", "failure", "", ""),
+		"customer":        customerCheck("", "kontakt@simpay.pl", "192.168.0.1", "PL"),
+		"billing":         addressCheck(nil),
+		"shipping":        addressCheck(nil),
+		"cart":            knownvalue.Null(),
+		"paid_at":         knownvalue.StringExact("2023-12-07T05:21:50+01:00"),
+		"expires_at":      knownvalue.Null(),
+		"created_at":      knownvalue.StringExact("2023-12-07T05:20:30+01:00"),
+		"updated_at":      knownvalue.StringExact("2023-12-07T05:21:50+01:00"),
 	})
-	checks = append(checks, expectAttrs(sparse, map[string]knownvalue.Check{
+	checks = append(checks, expectState(sparse, map[string]knownvalue.Check{
 		"id":                   knownvalue.StringExact(sparseID),
 		"payer_transaction_id": knownvalue.StringExact("ZX81PQ02"),
 		"status":               knownvalue.StringExact("transaction_expired"),
 		// The amount keeps SimPay's text ("100.10"); no original: null.
-		"amount":      amountCheck("100.10", "EUR", "", "EUR", knownvalue.Null()),
-		"channel":     knownvalue.Null(),
-		"control":     knownvalue.StringExact("order-9"),
-		"description": knownvalue.StringExact("Sparse"),
-		"redirect":    pairCheck("success", "failure", "https://shop.example.com/ok", ""),
-		"customer":    customerCheck("", "", "", ""),
+		"reported_amount": amountCheck("100.10", "EUR", "", "EUR", knownvalue.Null()),
+		"amount":          knownvalue.StringExact("100.10"),
+		"currency":        knownvalue.StringExact("EUR"),
+		"channel":         knownvalue.Null(),
+		"control":         knownvalue.StringExact("order-9"),
+		"description":     knownvalue.StringExact("Sparse"),
+		"return_urls":     pairCheck("success", "failure", "https://shop.example.com/ok", ""),
+		"customer":        customerCheck("", "", "", ""),
 		// null objects stay null; an empty cart stays empty.
 		"billing":    knownvalue.Null(),
 		"shipping":   knownvalue.Null(),

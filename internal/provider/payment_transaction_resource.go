@@ -2,19 +2,14 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -22,219 +17,49 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*paymentTransactionResource)(nil)
-	_ resource.ResourceWithImportState    = (*paymentTransactionResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*paymentTransactionResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*paymentTransactionResource)(nil)
-)
-
-// Default timeouts of the whole create (POST and the read that follows, with
-// their retries) and of a refresh.
-const (
-	paymentTransactionCreateTimeout = 5 * time.Minute
-	paymentTransactionReadTimeout   = 2 * time.Minute
-)
-
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
 func NewPaymentTransactionResource() resource.Resource {
-	return &paymentTransactionResource{createOnly{kind: "payment transaction"}}
+	return newCreateOnlyResource[paymentTransactionModel, client.PaymentTransactionRequest, *client.PaymentTransaction](paymentTransactionSpec{})
 }
 
-type paymentTransactionResource struct{ createOnly }
+// paymentTransactionSpec is what is the payment transaction's own; the rest
+// is createOnlyResource.
+type paymentTransactionSpec struct{}
 
 type paymentTransactionModel struct {
-	ID            types.String              `tfsdk:"id"`
-	ServiceID     types.String              `tfsdk:"service_id"`
-	Amount        DecimalValue              `tfsdk:"amount"`
-	Currency      types.String              `tfsdk:"currency"`
-	Description   types.String              `tfsdk:"description"`
-	Control       types.String              `tfsdk:"control"`
-	Customer      *paymentCustomerModel     `tfsdk:"customer"`
+	ID        types.String `tfsdk:"id"`
+	ServiceID types.String `tfsdk:"service_id"`
+	// The arguments SimPay returns when the transaction is read.
+	paymentTransactionReturned
+	// The arguments SimPay never returns: null after an import until the
+	// configuration records them.
 	Antifraud     *paymentAntifraudModel    `tfsdk:"antifraud"`
-	Billing       *paymentAddressModel      `tfsdk:"billing"`
-	Shipping      *paymentAddressModel      `tfsdk:"shipping"`
-	Cart          []paymentCartItemModel    `tfsdk:"cart"`
-	ReturnURLs    *paymentReturnURLsModel   `tfsdk:"return_urls"`
 	DirectChannel types.String              `tfsdk:"direct_channel"`
 	Channels      []types.String            `tfsdk:"channels"`
 	ChannelTypes  *paymentChannelTypesModel `tfsdk:"channel_types"`
 	Referer       types.String              `tfsdk:"referer"`
 	Timeouts      timeouts.Value            `tfsdk:"timeouts"`
-	paymentTransactionComputed
+	// RedirectURL is in SimPay's answer to the create only.
+	RedirectURL types.String `tfsdk:"redirect_url"`
+	paymentTransactionReported
 }
 
-// paymentTransactionComputed holds what SimPay reports about a transaction.
-type paymentTransactionComputed struct {
-	RedirectURL        types.String `tfsdk:"redirect_url"`
-	Status             types.String `tfsdk:"status"`
-	Channel            types.String `tfsdk:"channel"`
-	PayerTransactionID types.String `tfsdk:"payer_transaction_id"`
-	PaidAt             types.String `tfsdk:"paid_at"`
-	ExpiresAt          types.String `tfsdk:"expires_at"`
-	CreatedAt          types.String `tfsdk:"created_at"`
-	UpdatedAt          types.String `tfsdk:"updated_at"`
-	ReportedAmount     types.Object `tfsdk:"reported_amount"`
+func (paymentTransactionSpec) about() createOnlyAbout {
+	return createOnlyAbout{name: "payment_transaction", kind: "payment transaction", service: paymentServices,
+		id: []idPart{paymentServicePart, ownTransactionPart}}
 }
 
-type paymentCustomerModel struct {
-	Name        types.String `tfsdk:"name"`
-	Email       types.String `tfsdk:"email"`
-	IP          types.String `tfsdk:"ip"`
-	CountryCode types.String `tfsdk:"country_code"`
-}
-
-type paymentAntifraudModel struct {
-	UserAgent  types.String `tfsdk:"useragent"`
-	SteamID    types.String `tfsdk:"steamid"`
-	MCUsername types.String `tfsdk:"mcusername"`
-	MCID       types.String `tfsdk:"mcid"`
-}
-
-type paymentAddressModel struct {
-	Name       types.String `tfsdk:"name"`
-	Surname    types.String `tfsdk:"surname"`
-	Street     types.String `tfsdk:"street"`
-	Building   types.String `tfsdk:"building"`
-	Flat       types.String `tfsdk:"flat"`
-	City       types.String `tfsdk:"city"`
-	Region     types.String `tfsdk:"region"`
-	PostalCode types.String `tfsdk:"postal_code"`
-	Country    types.String `tfsdk:"country"`
-	Company    types.String `tfsdk:"company"`
-}
-
-type paymentCartItemModel struct {
-	Name     types.String `tfsdk:"name"`
-	Quantity types.Int64  `tfsdk:"quantity"`
-	Price    DecimalValue `tfsdk:"price"`
-	Producer types.String `tfsdk:"producer"`
-	Category types.String `tfsdk:"category"`
-	Code     types.String `tfsdk:"code"`
-}
-
-type paymentReturnURLsModel struct {
-	Success types.String `tfsdk:"success"`
-	Failure types.String `tfsdk:"failure"`
-}
-
-type paymentChannelTypesModel struct {
-	Blik     types.Bool `tfsdk:"blik"`
-	Transfer types.Bool `tfsdk:"transfer"`
-	Cards    types.Bool `tfsdk:"cards"`
-	Ewallets types.Bool `tfsdk:"ewallets"`
-	Paypal   types.Bool `tfsdk:"paypal"`
-	Paysafe  types.Bool `tfsdk:"paysafe"`
-	Latam    types.Bool `tfsdk:"latam"`
-}
-
-type paymentReportedAmountModel struct {
-	Value              DecimalValue                `tfsdk:"value"`
-	Currency           types.String                `tfsdk:"currency"`
-	Commission         DecimalValue                `tfsdk:"commission"`
-	CommissionCurrency types.String                `tfsdk:"commission_currency"`
-	Original           *paymentOriginalAmountModel `tfsdk:"original"`
-}
-
-type paymentOriginalAmountModel struct {
-	Value    DecimalValue `tfsdk:"value"`
-	Currency types.String `tfsdk:"currency"`
-	PLNRate  DecimalValue `tfsdk:"pln_rate"`
-}
-
-var (
-	paymentOriginalAmountAttrTypes = map[string]attr.Type{
-		"value": DecimalType{}, "currency": types.StringType, "pln_rate": DecimalType{},
-	}
-	paymentReportedAmountAttrTypes = map[string]attr.Type{
-		"value": DecimalType{}, "currency": types.StringType, "commission": DecimalType{},
-		"commission_currency": types.StringType,
-		"original":            types.ObjectType{AttrTypes: paymentOriginalAmountAttrTypes},
-	}
-)
-
-// steamIDPattern is a SteamID64: 17 digits (7656119...).
-var steamIDPattern = regexp.MustCompile(`^[0-9]{17}$`)
-
-func (r *paymentTransactionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_payment_transaction"
-}
-
-// Argument schema helpers. Every argument forces replacement: SimPay cannot
-// change a transaction. Those SimPay returns on read use replaceReturned*,
-// those it never returns the shared replace* (recordable after an import).
-
-func optionalString(desc string, returned bool, validators ...validator.String) schema.StringAttribute {
-	mods := replaceString()
-	if returned {
-		mods = replaceReturnedString()
-	}
-	return schema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: validators, PlanModifiers: mods}
-}
-
-func optionalBool(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{Optional: true, MarkdownDescription: desc, PlanModifiers: replaceBool()}
-}
-
-func computedString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{
-		Computed: true, MarkdownDescription: desc,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}
-
-func addressAttribute(kind string) schema.SingleNestedAttribute {
-	field := func(desc string, v ...validator.String) schema.StringAttribute {
-		return optionalString(desc, true, v...)
-	}
-	return schema.SingleNestedAttribute{
-		Optional: true,
-		MarkdownDescription: "The payer's " + kind + " address, sent to SimPay as `" + kind + "`. Set at least one " +
-			"attribute, or leave the whole object out.",
-		Validators:    []validator.Object{notEmptyObject()},
-		PlanModifiers: replaceReturnedObject(),
+func (paymentTransactionSpec) schema() schema.Schema {
+	return schema.Schema{
+		MarkdownDescription: "Creates an online-payment transaction in a SimPay service " +
+			"(`POST /payment/{serviceId}/transactions`) and tracks its status. Send the payer to `redirect_url` to pay.",
 		Attributes: map[string]schema.Attribute{
-			"name":        field("First name, 5 to 64 characters.", stringvalidator.UTF8LengthBetween(5, 64)),
-			"surname":     field("Surname, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
-			"street":      field("Street, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
-			"building":    field("Building number, at most 16 characters.", stringvalidator.UTF8LengthBetween(1, 16)),
-			"flat":        field("Flat number, at most 16 characters.", stringvalidator.UTF8LengthBetween(1, 16)),
-			"city":        field("City, at most 32 characters.", stringvalidator.UTF8LengthBetween(1, 32)),
-			"region":      field("Region (voivodeship, state), at most 32 characters.", stringvalidator.UTF8LengthBetween(1, 32)),
-			"postal_code": field("Postal code in the format of `country` (sent as `postalCode`).", stringvalidator.UTF8LengthAtLeast(1)),
-			"country":     field("Country: an ISO 3166-1 alpha-2 code such as `PL`.", countryCodeValidator()),
-			"company":     field("Company name.", stringvalidator.UTF8LengthAtLeast(1)),
-		},
-	}
-}
-
-func (r *paymentTransactionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Creates an online-payment transaction in a SimPay service (`POST /payment/{serviceId}/transactions`) " +
-			"and tracks its status. Send the payer to `redirect_url` to pay.\n\n" +
-			"SimPay can create a transaction and read it back, but not change, cancel or delete it. So every argument " +
-			"forces a **new** transaction (the old one stays in SimPay), only `timeouts` changes in place, and destroying " +
-			"the resource only removes it from state, with a warning; no request is sent.\n\n" +
-			"A refresh updates `status`, `channel`, `paid_at`, `updated_at` and `reported_amount`; a transaction SimPay no " +
-			"longer returns is removed from state, so the next plan creates a new one.\n\n" +
-			"A create request is never sent twice: if the connection fails after the request may have reached SimPay, " +
-			"the apply fails and says how to find the transaction and import it, so that a payer is never charged twice. " +
-			"Setting a unique `control` makes it easy to find.\n\n" +
-			"Import with `terraform import simpay_payment_transaction.example <service_id>/<transaction_id>` or an " +
-			"`import` block with the same id. SimPay does not return `antifraud`, `direct_channel`, `channels`, " +
-			"`channel_types`, `referer` or the payment URL (`redirect_url`), so they are null after an import; setting " +
-			"them in the configuration then records them in state with an in-place update instead of replacing the payment.\n\n" +
-			"`timeouts`: `create` (default `5m`) bounds the create request and the read that follows, retries included; " +
-			"`read` (default `2m`) bounds a refresh.",
-		Attributes: map[string]schema.Attribute{
-			"id": computedString("Transaction id (a UUID) that SimPay assigned."),
 			"service_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Id of the online-payment service to create the transaction in: 8 lowercase hexadecimal characters, as shown in the SimPay panel.",
@@ -288,7 +113,7 @@ func (r *paymentTransactionResource) Schema(ctx context.Context, _ resource.Sche
 						stringvalidator.UTF8LengthAtLeast(1)),
 					"steamid": optionalString("The payer's SteamID64: 17 digits, such as `\"76561198000000000\"` (a string: "+
 						"the number is too large to pass through a float exactly).", false,
-						stringvalidator.RegexMatches(steamIDPattern, "must be a SteamID64: 17 digits such as \"76561198000000000\"")),
+						steamIDValidator()),
 					"mcusername": optionalString("The payer's Minecraft user name.", false, stringvalidator.UTF8LengthAtLeast(1)),
 					"mcid":       optionalString("The payer's Minecraft account id (UUID).", false, stringvalidator.UTF8LengthAtLeast(1)),
 				},
@@ -366,8 +191,6 @@ func (r *paymentTransactionResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"referer": optionalString("Referer sent to SimPay, 6 to 64 characters. SimPay does not return it: null after an "+
 				"import until the configuration records it.", false, stringvalidator.UTF8LengthBetween(6, 64)),
-			"timeouts": checkedTimeouts(timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true})),
-
 			"redirect_url": computedString("URL of the payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
 			"status": computedString("Transaction status, such as `transaction_new` or `transaction_paid`. SimPay documents " +
@@ -405,9 +228,9 @@ func (r *paymentTransactionResource) Schema(ctx context.Context, _ resource.Sche
 	}
 }
 
-// ValidateConfig checks the rule that spans attributes: direct_channel needs
+// validateConfig checks the rule that spans attributes: direct_channel needs
 // customer.ip and antifraud.useragent. Values not known yet pass.
-func (r *paymentTransactionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (paymentTransactionSpec) validateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var direct types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("direct_channel"), &direct)...)
 	if resp.Diagnostics.HasError() || direct.IsNull() || direct.IsUnknown() {
@@ -434,162 +257,44 @@ func (r *paymentTransactionResource) ValidateConfig(ctx context.Context, req res
 	}
 }
 
-func (r *paymentTransactionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan paymentTransactionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	c := r.client(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, paymentTransactionCreateTimeout, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	serviceID := plan.ServiceID.ValueString()
-	created, err := c.CreatePaymentTransaction(ctx, serviceID, plan.request())
-	if err != nil {
-		resp.Diagnostics.Append(createPaymentTransactionDiagnostics(plan, err)...)
-		return
-	}
-
-	// Record the transaction at once: if anything below fails, Terraform
-	// keeps it in state (tainted) instead of losing track of a payment.
-	state := plan
-	state.ID = types.StringValue(created.TransactionID)
-	state.paymentTransactionComputed = paymentTransactionComputed{
-		RedirectURL:        nonEmptyOrNull(created.RedirectURL),
-		Status:             types.StringNull(),
-		Channel:            types.StringNull(),
-		PayerTransactionID: types.StringNull(),
-		PaidAt:             types.StringNull(),
-		ExpiresAt:          types.StringNull(),
-		CreatedAt:          types.StringNull(),
-		UpdatedAt:          types.StringNull(),
-		ReportedAmount:     types.ObjectNull(paymentReportedAmountAttrTypes),
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	t, err := c.GetPaymentTransaction(ctx, serviceID, created.TransactionID)
-	if err != nil {
-		summary, detail := describeAPIError(fmt.Sprintf("reading back the new transaction %s of payment service %s", created.TransactionID, serviceID), err)
-		resp.Diagnostics.AddError("Payment transaction created, but reading it back failed", fmt.Sprintf(
-			"SimPay created transaction %s in payment service %s (payment page %s), then reading it back failed: %s.\n\n%s\n\n"+
-				"The transaction is kept in Terraform state, marked tainted, so that it is not lost. The next apply replaces it, "+
-				"which creates a NEW transaction (this one stays in SimPay). To keep this one instead, run "+
-				"`terraform untaint <address of this resource>` and apply again.",
-			created.TransactionID, serviceID, created.RedirectURL, summary, detail))
-		return
-	}
-	resp.Diagnostics.Append(state.setComputed(ctx, t)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+func (paymentTransactionSpec) createAction(plan *paymentTransactionModel) string {
+	return "creating a payment transaction in payment service " + plan.ServiceID.ValueString()
 }
 
-// createPaymentTransactionDiagnostics explains a failed create.
-func createPaymentTransactionDiagnostics(plan paymentTransactionModel, err error) diag.Diagnostics {
-	var diags diag.Diagnostics
-	serviceID := plan.ServiceID.ValueString()
-	var apiErr *client.APIError
-	switch {
-	case client.IsOutcomeUnknown(err):
-		find := fmt.Sprintf("in the SimPay panel (service %s, transactions of %s %s, created just now)",
-			serviceID, plan.Amount.ValueString(), plan.Currency.ValueString())
-		if !plan.Control.IsNull() {
-			find = fmt.Sprintf("by its control value %q in the SimPay panel (service %s) or with data.simpay_payment_transactions "+
-				"(service_id = %q)", plan.Control.ValueString(), serviceID, serviceID)
-		} else {
-			find += fmt.Sprintf(" or with data.simpay_payment_transactions (service_id = %q). Next time, set a unique control "+
-				"value to make this easy", serviceID)
-		}
-		diags.AddError("SimPay may have created the payment transaction", fmt.Sprintf(
-			"The request creating a payment transaction in service %s may have reached SimPay, but no definite answer came back: %s.\n\n"+
-				"The provider did not send it again: SimPay cannot tell a repeated request from a new payment, and a second "+
-				"request could charge the payer twice. Do not simply apply again. First look for the transaction %s.\n\n"+
-				"If it exists, import it instead of creating another one:\n"+
-				"  terraform import <address of this resource> %s/<transaction_id>\n"+
-				"or add an import block and apply:\n"+
-				"  import {\n    to = <address of this resource>\n    id = \"%s/<transaction_id>\"\n  }\n"+
-				"If it does not exist, apply again.",
-			serviceID, err, find, serviceID, serviceID))
-	case client.IsValidation(err) && errors.As(err, &apiErr):
-		diags.Append(validationDiagnostics("the new payment transaction of service "+serviceID, apiErr, paymentTransactionFieldPath)...)
-	case client.IsNotFound(err):
-		diags.AddAttributeError(path.Root("service_id"), "Payment service not found", fmt.Sprintf(
-			"SimPay has no online-payment service %s for this API token (%s). Check service_id against the SimPay panel, "+
-				"or list the services the token can see with data.simpay_payment_services.", serviceID, err))
-	default:
-		diags.Append(apiErrorDiagnostic("creating a payment transaction in payment service "+serviceID, err))
+func (paymentTransactionSpec) send(ctx context.Context, c *client.Client, plan *paymentTransactionModel, body client.PaymentTransactionRequest) (createAnswer, error) {
+	return transactionAnswer(c.CreatePaymentTransaction(ctx, plan.ServiceID.ValueString(), body))
+}
+
+func (paymentTransactionSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.PaymentTransaction, error) {
+	return c.GetPaymentTransaction(ctx, ids[0], ids[1])
+}
+
+// set records what SimPay reports; after an import, also the arguments
+// SimPay returns. The others stay as they are.
+func (paymentTransactionSpec) set(ctx context.Context, m *paymentTransactionModel, t *client.PaymentTransaction, imported bool) diag.Diagnostics {
+	returned, reported, diags := newPaymentTransactionView(ctx, t)
+	if imported {
+		m.paymentTransactionReturned = returned.asArguments()
 	}
+	m.paymentTransactionReported = reported
 	return diags
 }
 
-func (r *paymentTransactionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state paymentTransactionModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	imported, diags := req.Private.GetKey(ctx, privateKeyImported)
-	resp.Diagnostics.Append(diags...)
-	c := r.client(&resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, paymentTransactionReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	serviceID, id := state.ServiceID.ValueString(), state.ID.ValueString()
-	t, err := c.GetPaymentTransaction(ctx, serviceID, id)
-	var apiErr *client.APIError
-	switch {
-	case err == nil:
-	case client.IsNotFound(err) && errors.As(err, &apiErr) && apiErr.ErrorCode == "SERVICE_NOT_FOUND":
-		// Not a reason to forget the transaction: a token of another account
-		// or a mistyped service sees no service, and dropping every
-		// transaction would make the next apply create them all again.
-		resp.Diagnostics.AddAttributeError(path.Root("service_id"), "Payment service not found", fmt.Sprintf(
-			"SimPay has no online-payment service %s for this API token, so transaction %s cannot be read (%s). Check that "+
-				"the provider's api_token belongs to the SimPay account that owns the service. The transaction stays in state.",
-			serviceID, id, err))
-		return
-	case client.IsNotFound(err):
-		// Said aloud, not only logged: the plan that follows creates a new
-		// payment, and the user must see why before applying it.
-		goneWarning(&resp.Diagnostics, "payment transaction", fmt.Sprintf("%s of payment service %s", id, serviceID), err)
-		resp.State.RemoveResource(ctx)
-		return
-	default:
-		resp.Diagnostics.Append(apiErrorDiagnostic(fmt.Sprintf("reading transaction %s of payment service %s", id, serviceID), err))
-		return
-	}
-
-	if string(imported) == "true" {
-		state.setArguments(t)
-	}
-	resp.Diagnostics.Append(state.setComputed(ctx, t)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+func (paymentTransactionSpec) findHint(plan *paymentTransactionModel) string {
+	serviceID := plan.ServiceID.ValueString()
+	return controlHint(plan.Control, fmt.Sprintf("a transaction of %s %s created just now", plan.Amount.ValueString(),
+		plan.Currency.ValueString()), fmt.Sprintf("in the SimPay panel (payment service %s) or with "+
+		"data.simpay_payment_transactions (service_id = %q)", serviceID, serviceID))
 }
 
-func (r *paymentTransactionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts, err := parseImportID(req.ID, importServiceID, importTransactionID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id for simpay_payment_transaction", err.Error()+
-			". Both are in the SimPay panel: the service id in the list of online-payment services, the transaction id in the transaction's details.")
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("service_id"), parts[0])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), parts[1])...)
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+func (paymentTransactionSpec) fieldPath(field string) (path.Path, bool) {
+	return paymentTransactionFieldPath(field)
 }
 
 // request is the create body, field for field as SimPay names them.
-func (m paymentTransactionModel) request() client.PaymentTransactionRequest {
+func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Diagnostics) client.PaymentTransactionRequest {
 	req := client.PaymentTransactionRequest{
-		Amount:        jsonNumber(m.Amount.ValueString()),
+		Amount:        jsonAmount(path.Root("amount"), m.Amount, diags),
 		Currency:      m.Currency.ValueString(),
 		Description:   m.Description.ValueString(),
 		Control:       m.Control.ValueString(),
@@ -606,9 +311,10 @@ func (m paymentTransactionModel) request() client.PaymentTransactionRequest {
 	}
 	req.Billing = m.Billing.input()
 	req.Shipping = m.Shipping.input()
-	for _, it := range m.Cart {
+	for i, it := range m.Cart {
 		req.Cart = append(req.Cart, client.CartItemInput{
-			Name: it.Name.ValueString(), Quantity: int(it.Quantity.ValueInt64()), Price: jsonNumber(it.Price.ValueString()),
+			Name: it.Name.ValueString(), Quantity: int(it.Quantity.ValueInt64()),
+			Price:    jsonAmount(path.Root("cart").AtListIndex(i).AtName("price"), it.Price, diags),
 			Producer: it.Producer.ValueString(), Category: it.Category.ValueString(), Code: it.Code.ValueString(),
 		})
 	}
@@ -634,99 +340,6 @@ func (a *paymentAddressModel) input() *client.AddressInput {
 		Building: a.Building.ValueString(), Flat: a.Flat.ValueString(), City: a.City.ValueString(),
 		Region: a.Region.ValueString(), PostalCode: a.PostalCode.ValueString(), Country: a.Country.ValueString(),
 		Company: a.Company.ValueString()}
-}
-
-// jsonNumber turns a validated decimal ("-"? digits ("." digits)?) into a
-// JSON number literal: JSON has no leading zeros, so "010.50" goes out as
-// "10.50". The digits are otherwise sent exactly as written.
-func jsonNumber(s string) json.Number {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
-	}
-	if hasDot {
-		intPart += "." + frac
-	}
-	return json.Number(sign + intPart)
-}
-
-// setComputed copies what SimPay reports into m.
-func (m *paymentTransactionModel) setComputed(ctx context.Context, t *client.PaymentTransaction) diag.Diagnostics {
-	m.Status = nonEmptyOrNull(t.Status)
-	m.Channel = stringOrNull(t.Channel)
-	m.PayerTransactionID = nonEmptyOrNull(t.PayerTransactionID)
-	m.PaidAt = timestampOrNull(t.PaidAt)
-	m.ExpiresAt = timestampOrNull(t.ExpiresAt)
-	m.CreatedAt = timestamp(t.CreatedAt)
-	m.UpdatedAt = timestamp(t.UpdatedAt)
-	amount := paymentReportedAmountModel{
-		Value:              decimalOrNull(t.Amount.Value.String()),
-		Currency:           nonEmptyOrNull(t.Amount.Currency),
-		Commission:         decimalOrNull(t.Amount.Commission.String()),
-		CommissionCurrency: nonEmptyOrNull(t.Amount.CommissionCurrency),
-	}
-	if o := t.Amount.Original; o != nil {
-		amount.Original = &paymentOriginalAmountModel{
-			Value: decimalOrNull(o.Value.String()), Currency: nonEmptyOrNull(o.Currency), PLNRate: decimalOrNull(o.PLNRate.String()),
-		}
-	}
-	var diags diag.Diagnostics
-	m.ReportedAmount, diags = types.ObjectValueFrom(ctx, paymentReportedAmountAttrTypes, amount)
-	return diags
-}
-
-// setArguments fills, after an import, the arguments SimPay returns. The
-// others (antifraud, direct_channel, channels, channel_types, referer) are
-// left as they are: null until the configuration records them.
-func (m *paymentTransactionModel) setArguments(t *client.PaymentTransaction) {
-	m.Amount = decimalOrNull(t.Amount.Value.String())
-	m.Currency = nonEmptyOrNull(t.Amount.Currency)
-	if o := t.Amount.Original; o != nil {
-		// The amount as created, before the payer switched currency.
-		m.Amount = decimalOrNull(o.Value.String())
-		m.Currency = nonEmptyOrNull(o.Currency)
-	}
-	m.Description = stringOrNull(t.Description)
-	m.Control = stringOrNull(t.Control)
-	m.Customer = nil
-	if c := t.Customer; anySet(c.Name, c.Email, c.IP, c.Country) {
-		m.Customer = &paymentCustomerModel{Name: stringOrNull(c.Name), Email: stringOrNull(c.Email),
-			IP: stringOrNull(c.IP), CountryCode: stringOrNull(c.Country)}
-	}
-	m.Billing = addressModel(t.Billing)
-	m.Shipping = addressModel(t.Shipping)
-	// The argument cannot be an empty list, so SimPay's [] is null here.
-	m.Cart = nil
-	if len(t.Cart) > 0 {
-		m.Cart = cartModels(t.Cart)
-	}
-	m.ReturnURLs = nil
-	if r := t.Redirect; anySet(r.Success, r.Failure) {
-		m.ReturnURLs = &paymentReturnURLsModel{Success: stringOrNull(r.Success), Failure: stringOrNull(r.Failure)}
-	}
-}
-
-// addressModel maps SimPay's address to the argument; SimPay sends an object
-// whose fields are all null for an address never given, which is null here.
-func addressModel(a *client.Address) *paymentAddressModel {
-	if a == nil || !anySet(a.Name, a.Surname, a.Street, a.Building, a.Flat, a.City, a.Region, a.PostalCode, a.Country, a.Company) {
-		return nil
-	}
-	return newAddressModel(a)
-}
-
-func anySet(values ...*string) bool {
-	for _, v := range values {
-		if v != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // paymentTransactionFields maps SimPay's request field names, per object, to
@@ -774,31 +387,4 @@ func paymentTransactionFieldPath(field string) (path.Path, bool) {
 		}
 	}
 	return p, true
-}
-
-// notEmptyObject rejects an object whose attributes are all null: it would be
-// sent as {} and read back as no object at all.
-func notEmptyObject() validator.Object { return notEmptyObjectValidator{} }
-
-type notEmptyObjectValidator struct{}
-
-func (notEmptyObjectValidator) Description(context.Context) string {
-	return "at least one attribute must be set"
-}
-
-func (v notEmptyObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (notEmptyObjectValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for _, v := range req.ConfigValue.Attributes() {
-		if !v.IsNull() {
-			return
-		}
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Empty object", fmt.Sprintf(
-		"Attribute %s has no attribute set. Set at least one, or leave %s out.", req.Path, req.Path))
 }

@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,19 +23,6 @@ import (
 )
 
 const ptAddr = "simpay_payment_transaction.test"
-
-// fixedClock is a mock clock that stands still until moved, so that
-// timestamps can be asserted exactly.
-type fixedClock struct{ unix atomic.Int64 }
-
-func newFixedClock() *fixedClock {
-	c := &fixedClock{}
-	c.unix.Store(time.Date(2025, 6, 2, 10, 0, 0, 0, warsaw).Unix())
-	return c
-}
-
-func (c *fixedClock) now() time.Time          { return time.Unix(c.unix.Load(), 0).In(warsaw) }
-func (c *fixedClock) advance(d time.Duration) { c.unix.Add(int64(d / time.Second)) }
 
 // ptFullConfig sets every argument. amount and price are given as the
 // caller spells them, so that "10" and "10.00" can be compared.
@@ -112,25 +97,6 @@ func reportedAmount(value, currency, commissionCurrency, plnRate string) knownva
 	})
 }
 
-func expectState(addr string, checks map[string]knownvalue.Check) []statecheck.StateCheck {
-	var out []statecheck.StateCheck
-	for attr, check := range checks {
-		out = append(out, statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), check))
-	}
-	return out
-}
-
-// importID returns the import id of the resource at addr in state.
-func importID(addr string) resource.ImportStateIdFunc {
-	return func(s *terraform.State) (string, error) {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return "", fmt.Errorf("%s not in state", addr)
-		}
-		return rs.Primary.Attributes["service_id"] + "/" + rs.Primary.ID, nil
-	}
-}
-
 // createdCount checks how many transactions the mock created and how many
 // create requests it received.
 func createdCount(mock *testMock, created, posts int) resource.TestCheckFunc {
@@ -151,7 +117,7 @@ func createdCount(mock *testMock, created, posts int) resource.TestCheckFunc {
 // that import restores what SimPay returns.
 func TestAccPaymentTransactionResource(t *testing.T) {
 	t.Parallel()
-	clock := newFixedClock()
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	newID := statecheck.CompareValue(compare.ValuesDiffer())
@@ -251,7 +217,7 @@ func TestAccPaymentTransactionResource(t *testing.T) {
 				// Import restores everything SimPay returns.
 				ResourceName:      ptAddr,
 				ImportState:       true,
-				ImportStateIdFunc: importID(ptAddr),
+				ImportStateIdFunc: importIDOf(ptAddr, "service_id", "id"),
 				ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{
 					"antifraud", "direct_channel", "channels", "channel_types", "referer", "timeouts",
@@ -308,7 +274,7 @@ resource "simpay_payment_transaction" "test" {
 // and for a transaction SimPay does not have.
 func TestAccPaymentTransactionResourceImport(t *testing.T) {
 	t.Parallel()
-	clock := newFixedClock()
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	imported := map[string]knownvalue.Check{
 		"service_id":  knownvalue.StringExact("d151e4f9"),
@@ -376,7 +342,7 @@ func TestAccPaymentTransactionResourceImport(t *testing.T) {
 			{
 				ResourceName:            ptAddr,
 				ImportState:             true,
-				ImportStateIdFunc:       importID(ptAddr),
+				ImportStateIdFunc:       importIDOf(ptAddr, "service_id", "id"),
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"redirect_url"},
 			},
@@ -386,7 +352,7 @@ func TestAccPaymentTransactionResourceImport(t *testing.T) {
 				ResourceName:      ptAddr,
 				ImportState:       true,
 				ImportStateKind:   resource.ImportBlockWithID,
-				ImportStateIdFunc: importID(ptAddr),
+				ImportStateIdFunc: importIDOf(ptAddr, "service_id", "id"),
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: append(importChecks,
 					plancheck.ExpectResourceAction(ptAddr, plancheck.ResourceActionNoop))},
 			},
@@ -396,7 +362,7 @@ func TestAccPaymentTransactionResourceImport(t *testing.T) {
 				ResourceName:       ptAddr,
 				ImportState:        true,
 				ImportStateKind:    resource.ImportBlockWithID,
-				ImportStateIdFunc:  importID(ptAddr),
+				ImportStateIdFunc:  importIDOf(ptAddr, "service_id", "id"),
 				Config:             mock.config(ptReturnedConfig(`  antifraud = { useragent = "Mozilla/5.0" }` + "\n" + `  referer = "shop.example.com"`)),
 				ExpectNonEmptyPlan: true,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -411,7 +377,7 @@ func TestAccPaymentTransactionResourceImport(t *testing.T) {
 				ResourceName:       ptAddr,
 				ImportState:        true,
 				ImportStateKind:    resource.ImportBlockWithID,
-				ImportStateIdFunc:  importID(ptAddr),
+				ImportStateIdFunc:  importIDOf(ptAddr, "service_id", "id"),
 				Config:             mock.config(ptReturnedConfig(`  description = "Not what SimPay has"`)),
 				ExpectNonEmptyPlan: true,
 				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -499,7 +465,7 @@ resource "simpay_payment_transaction" "copy" {
 // planned again.
 func TestAccPaymentTransactionResourceRefresh(t *testing.T) {
 	t.Parallel()
-	clock := newFixedClock()
+	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
 	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
 	cfg := mock.config(`
 resource "simpay_payment_transaction" "test" {
@@ -555,7 +521,7 @@ resource "simpay_payment_transaction" "test" {
 				},
 				Config: cfg,
 				ExpectError: regexp.MustCompile(`(?s)Payment service not found.*no online-payment service d151e4f9.*` +
-					`api_token\s+belongs\s+to\s+the\s+SimPay\s+account.*stays\s+in\s+state`),
+					`kept\s+in\s+state.*api_token\s+belongs\s+to\s+another\s+SimPay\s+account`),
 			},
 			{
 				Config:           cfg,
@@ -712,8 +678,8 @@ resource "simpay_payment_transaction" "test" {
 }
 `),
 				ExpectError: regexp.MustCompile(`(?s)` +
-					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*currency\s+=\s+"KRW".*SimPay rejected the new payment transaction of service d151e4f9: currency:.*` +
-					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*direct_channel\s+=\s+"nope".*directChannel: The selected direct channel is invalid`),
+					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*currency\s+=\s+"KRW".*SimPay\s+rejected\s+a\s+value\s+while\s+creating\s+a\s+payment\s+transaction\s+in\s+payment\s+service\s+d151e4f9:\s+currency:.*` +
+					`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*direct_channel\s+=\s+"nope".*directChannel:\s+The\s+selected\s+direct\s+channel\s+is\s+invalid`),
 			},
 			{
 				Config: mock.config(`
@@ -773,19 +739,6 @@ resource "simpay_payment_transaction" "test" {
 
 // lazyVariable is a Terraform variable whose value is computed when the step
 // runs, from what happened in earlier steps.
-type lazyVariable func() (string, error)
-
-func (v lazyVariable) MarshalJSON() ([]byte, error) {
-	s, err := v()
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(s)
-}
-
-// TestAccPaymentTransactionResourceOutcomeUnknown drops the connection after
-// SimPay created the transaction: the create is not re-sent, the error says
-// how to find and import it, and importing it as told tracks the one payment.
 func TestAccPaymentTransactionResourceOutcomeUnknown(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
@@ -821,10 +774,10 @@ resource "simpay_payment_transaction" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: mock.config(body),
-				ExpectError: regexp.MustCompile(`(?s)SimPay may have created the payment transaction.*` +
-					`did\s+not\s+send\s+it\s+again.*charge\s+the\s+payer\s+twice.*Do\s+not\s+simply\s+apply\s+again.*` +
+				ExpectError: regexp.MustCompile(`(?s)The SimPay payment transaction may have been created.*` +
+					`did\s+not\s+send\s+it\s+again.*create\s+a\s+second\s+payment\s+transaction.*Do\s+not\s+simply\s+apply\s+again.*` +
 					`control\s+value\s+"order-3001".*data.simpay_payment_transactions.*` +
-					`terraform\s+import\s+<address\s+of\s+this\s+resource>\s+d151e4f9/<transaction_id>.*` +
+					`terraform\s+import\s+simpay_payment_transaction.<name>\s+d151e4f9/<transaction_id>.*` +
 					`id\s+=\s+"d151e4f9/<transaction_id>"`),
 			},
 			{
@@ -858,34 +811,6 @@ import {
 	})
 }
 
-// expectTainted checks that the plan replaces the resource because it is
-// tainted, and that the state holds the transaction id SimPay created.
-type expectTainted struct {
-	addr string
-	id   func() string
-}
-
-func (e expectTainted) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil || req.Plan.PriorState.Values.RootModule == nil {
-		resp.Error = fmt.Errorf("the plan has no prior state")
-		return
-	}
-	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
-		if r.Address != e.addr {
-			continue
-		}
-		if !r.Tainted {
-			resp.Error = fmt.Errorf("%s is not tainted in state", e.addr)
-			return
-		}
-		if want := e.id(); r.AttributeValues["id"] != want || want == "" {
-			resp.Error = fmt.Errorf("%s: state has id %v, want the created transaction %q", e.addr, r.AttributeValues["id"], want)
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s not in the prior state", e.addr)
-}
-
 // TestAccPaymentTransactionResourceReadAfterCreateFails makes the read that
 // follows a successful create fail: the transaction stays in state, tainted.
 func TestAccPaymentTransactionResourceReadAfterCreateFails(t *testing.T) {
@@ -914,8 +839,9 @@ resource "simpay_payment_transaction" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config: cfg,
-				ExpectError: regexp.MustCompile(`(?s)Payment transaction created, but reading it back failed.*` +
-					`SimPay\s+created\s+transaction\s+[0-9a-f-]{36}\s+in\s+payment\s+service\s+d151e4f9.*SimPay\s+answered\s+500.*tainted.*terraform\s+untaint`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay created the payment transaction but it could not be read back.*` +
+					`SimPay\s+created\s+transaction\s+[0-9a-f-]{36}\s+of\s+payment\s+service\s+d151e4f9.*tainted.*` +
+					`terraform\s+untaint\s+simpay_payment_transaction.<name>.*SimPay\s+answered\s+500`),
 			},
 			{
 				Config: cfg,
@@ -932,64 +858,26 @@ resource "simpay_payment_transaction" "test" {
 
 // TestAccPaymentTransactionResourceDestroy checks, with the terraform CLI,
 // that the destroy plan and the destroy warn that SimPay keeps the
-// transaction, and that destroying sends no request.
+// transaction, that destroying sends no request, and that SimPay still has
+// the transaction, unpaid.
 func TestAccPaymentTransactionResourceDestroy(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
-	cli := newTerraformCLI(t, `
-terraform {
-  required_providers {
-    simpay = { source = "simpay-tf/simpay" }
-  }
-}
-`+mock.config(`
+	checkDestroyWarns(t, mock, mock.config(`
 resource "simpay_payment_transaction" "test" {
   service_id = "d151e4f9"
   amount     = "10"
 }
-
-output "id" {
-  value = simpay_payment_transaction.test.id
-}
-`))
-	ctx := context.Background()
-	run := func(args ...string) string {
-		t.Helper()
-		stdout, stderr, err := cli.Run(ctx, args...)
-		if err != nil {
-			t.Fatalf("terraform %s: %v\n%s\n%s", strings.Join(args, " "), err, stdout, stderr)
-		}
-		return stdout + stderr
-	}
-	run("apply", "-auto-approve", "-no-color")
-	id := strings.TrimSpace(run("output", "-raw", "id"))
-	if !uuidV4Regexp.MatchString(id) {
-		t.Fatalf("output id = %q", id)
-	}
-	mock.ResetRequests()
-
-	warning := regexp.MustCompile(`(?s)Warning: Destroying does not cancel the SimPay payment transaction.*` +
-		`destroying\s+` + id + `\s+only\s+removes\s+it\s+from\s+Terraform\s+state:\s+no\s+request\s+is\s+sent`)
-	if out := run("plan", "-destroy", "-refresh=false", "-no-color"); !warning.MatchString(out) {
-		t.Errorf("the destroy plan does not warn:\n%s", out)
-	}
-	if out := run("destroy", "-auto-approve", "-refresh=false", "-no-color"); !warning.MatchString(out) {
-		t.Errorf("destroy does not warn:\n%s", out)
-	}
-	if reqs := mock.apiRequests(); len(reqs) != 0 {
-		t.Errorf("destroy sent requests to SimPay: %q", reqs)
-	}
-	if out := run("state", "list"); strings.Contains(out, ptAddr) {
-		t.Errorf("%s still in state after destroy:\n%s", ptAddr, out)
-	}
-	// SimPay still has it.
+`), "payment transaction")
 	c, err := client.New(client.Config{BaseURL: mock.URL, Token: simpaymock.DefaultToken})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := c.GetPaymentTransaction(ctx, "d151e4f9", id)
-	if err != nil || tx.Status != "transaction_new" {
-		t.Fatalf("transaction %s after destroy: %+v, %v", id, tx, err)
+	txs, err := c.ListPaymentTransactions(context.Background(), simpaymock.FixtureServiceID, client.ListOptions{})
+	// SimPay lists the newest first.
+	if err != nil || mock.PaymentTransactionsCreated() != 1 || txs[0].Status != "transaction_new" || txs[0].Amount != "10" {
+		t.Fatalf("after destroy SimPay has %d created transactions, the newest %+v (%v); want the one, unpaid",
+			mock.PaymentTransactionsCreated(), txs[0], err)
 	}
 }
 
@@ -1025,19 +913,6 @@ func TestPaymentTransactionFieldPath(t *testing.T) {
 	for _, field := range []string{"", "serviceId", "Amount", "returnUrls"} {
 		if got, ok := paymentTransactionFieldPath(field); ok {
 			t.Errorf("paymentTransactionFieldPath(%q) = %s, want no attribute", field, got)
-		}
-	}
-}
-
-func TestJSONNumber(t *testing.T) {
-	for in, want := range map[string]string{
-		"10": "10", "10.00": "10.00", "010.50": "10.50", "0.01": "0.01", "000.5": "0.5", "0": "0", "-01.5": "-1.5",
-	} {
-		if got := jsonNumber(in); string(got) != want {
-			t.Errorf("jsonNumber(%q) = %q, want %q", in, got, want)
-		}
-		if !json.Valid([]byte(jsonNumber(in))) {
-			t.Errorf("jsonNumber(%q) is not a JSON number", in)
 		}
 	}
 }

@@ -63,12 +63,8 @@ func (d *paymentTransactionsDataSource) Metadata(_ context.Context, req datasour
 func (d *paymentTransactionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the transactions of an online-payment service (`GET /payment/{serviceId}/transactions`), " +
-			"in SimPay's order, with the fields SimPay's list gives. Pages of 99 are fetched, several at once " +
-			"(the provider's `max_concurrent_requests`). For every field of one transaction (customer, billing, cart, " +
-			"commission), use `simpay_payment_transaction`.\n\n" +
-			"SimPay's API has no status filter for these transactions, so `status` is applied by the provider: with " +
-			"`status` every page is read, then the matching transactions are kept. Without `status`, `max_items` stops the " +
-			"reading early, fetching only the pages needed; with `status`, it keeps the first `max_items` matches of the full list.",
+			"in SimPay's order, with the fields SimPay's list gives. For every field of one transaction (customer, billing, " +
+			"cart, commission), use `simpay_payment_transaction`.",
 		Attributes: map[string]schema.Attribute{
 			"service_id": serviceIDArgument("online-payment"),
 			"status": schema.StringAttribute{

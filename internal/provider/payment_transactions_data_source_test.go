@@ -17,14 +17,11 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// The oldest and newest transactions of service d151e4f9 when the mock adds
-// 250 generated ones (Options.Seed 0): the seeds' first example, and the
-// 250th generated transaction. The mock lists them newest first, as SimPay
-// does, so the newest comes first and the oldest last.
-const (
-	firstFixtureTxID = "528bd43f-d08a-43f5-9462-861e54db37bf"
-	lastGeneratedTx  = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
-)
+// lastGeneratedTx is the newest transaction of service d151e4f9 when the
+// mock adds 250 generated ones (Options.Seed 0); the oldest of all is
+// simpaymock.FixtureTxPaidWithRefund. The mock lists them newest first, as
+// SimPay does.
+const lastGeneratedTx = "f07f786b-e5e1-457e-8820-24ee19a54bd9"
 
 func txSummary(id, status, amount, control, channel, paidAt, createdAt, updatedAt string) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -111,7 +108,7 @@ data "simpay_payment_transactions" "empty_service" {
 						txSummary("0238d92e-0dd9-469a-9aa9-0505974336a3", "transaction_paid", "24.99", "", "blik",
 							"2023-12-07T06:21:50+01:00", "2023-12-07T06:20:30+01:00", "2023-12-07T06:21:50+01:00"),
 						// control is null where SimPay sends null; amounts keep SimPay's text.
-						txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+						txSummary(simpaymock.FixtureTxPaidWithRefund, "transaction_paid", "24.99", "", "nest",
 							"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00"),
 					})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.new", txs, txIDs("7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b")),
@@ -164,7 +161,7 @@ output "last" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListSizeExact(254)),
 					statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(lastGeneratedTx)),
-					statecheck.ExpectKnownOutputValue("last", txSummary(firstFixtureTxID, "transaction_paid", "24.99", "", "nest",
+					statecheck.ExpectKnownOutputValue("last", txSummary(simpaymock.FixtureTxPaidWithRefund, "transaction_paid", "24.99", "", "nest",
 						"2023-12-07T05:21:50+01:00", "2023-12-07T05:20:30+01:00", "2023-12-07T05:21:50+01:00")),
 					// Every tenth generated one (k = 243, 233, ..., 3) and 3 fixtures.
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", txs, knownvalue.ListSizeExact(28)),
@@ -172,7 +169,7 @@ output "last" {
 						txSummary("8110b591-abb1-4858-b65d-0890df18b2ae", "transaction_paid", "244.11", "order-00243", "card",
 							"2024-01-11T11:01:30+01:00", "2024-01-11T11:00:00+01:00", "2024-01-11T11:01:30+01:00")),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.paid", tfjsonpath.New("transactions").AtSliceIndex(27),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(firstFixtureTxID)})),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(simpaymock.FixtureTxPaidWithRefund)})),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", txs, knownvalue.ListSizeExact(25)),
 					statecheck.ExpectKnownValue("data.simpay_payment_transactions.refunded", tfjsonpath.New("transactions").AtSliceIndex(0),
 						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("9378380e-5b6f-492d-b82c-3b3174952f66")})),
@@ -251,14 +248,14 @@ func TestAccPaymentTransactionsDataSourcePageRequests(t *testing.T) {
 	mock := newTestMock(t, simpaymock.Options{Transactions: 250})
 
 	// Newest first: generated k = 249 (lastGeneratedTx) down to k = 0, then
-	// the fixtures, the oldest (firstFixtureTxID) last.
+	// the fixtures, the oldest (simpaymock.FixtureTxPaidWithRefund) last.
 	cases := []struct {
 		name, args          string
 		wantPages           []string
 		wantCount           float64
 		wantFirst, wantLast string
 	}{
-		{"all pages", ``, []string{"1", "2", "3"}, 254, lastGeneratedTx, firstFixtureTxID},
+		{"all pages", ``, []string{"1", "2", "3"}, 254, lastGeneratedTx, simpaymock.FixtureTxPaidWithRefund},
 		// 100 items need the first two pages of 99, not the third.
 		{"max_items stops after page 2", `max_items = 100`, []string{"1", "2"}, 100, lastGeneratedTx, "6057a517-9b56-4fef-a24f-10c18f5cfe79"},
 		{"max_items within page 1", `max_items = 5`, []string{"1"}, 5, lastGeneratedTx, "f1438cd1-1158-483b-a755-bbeaa6ab72fb"},

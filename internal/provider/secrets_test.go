@@ -179,12 +179,12 @@ resource "simpay_payment_transaction" "order" {
 
 import {
   to = simpay_payment_refund.existing
-  id = "d151e4f9/` + paidTxID + `/` + paidRefundID + `"
+  id = "d151e4f9/` + simpaymock.FixtureTxPaidWithRefund + `/` + simpaymock.FixtureRefundID + `"
 }
 
 resource "simpay_payment_refund" "existing" {
   service_id     = "d151e4f9"
-  transaction_id = "` + paidTxID + `"
+  transaction_id = "` + simpaymock.FixtureTxPaidWithRefund + `"
 }
 `
 
@@ -246,7 +246,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(tf.Dir, "main.tf"), []byte(provider+variant.extra+secretsConfig+secretsImported), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			r.run("import", "-input=false", "simpay_directbilling_transaction.imported", "d151e4f9/"+dbTxID)
+			r.run("import", "-input=false", "simpay_directbilling_transaction.imported", "d151e4f9/"+simpaymock.FixtureDirectBillingTxNew)
 			state := r.run("show", "-json")
 			r.run("destroy", "-input=false", "-auto-approve")
 			// The error path: a token SimPay rejects is not repeated either.
@@ -282,8 +282,8 @@ func TestSecretsNeverLeak(t *testing.T) {
 				t.Error("the plan with the rejected token sent no request")
 			}
 			for _, want := range []string{"GET /payment/d151e4f9", "POST /payment/d151e4f9/transactions",
-				"GET /payment/d151e4f9/transactions/" + paidTxID + "/refunds/" + paidRefundID,
-				"GET /directbilling/d151e4f9/transactions/" + dbTxID} {
+				"GET /payment/d151e4f9/transactions/" + simpaymock.FixtureTxPaidWithRefund + "/refunds/" + simpaymock.FixtureRefundID,
+				"GET /directbilling/d151e4f9/transactions/" + simpaymock.FixtureDirectBillingTxNew} {
 				found := false
 				for _, got := range mock.apiRequests() {
 					found = found || got == want

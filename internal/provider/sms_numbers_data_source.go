@@ -24,46 +24,6 @@ type smsNumbersModel struct {
 	Numbers   []smsNumberModel `tfsdk:"numbers"`
 }
 
-// smsNumberModel is a premium-rate number and its price; simpay_sms_service
-// uses it for the service's numbers too.
-type smsNumberModel struct {
-	Number   types.Int64  `tfsdk:"number"`
-	Value    DecimalValue `tfsdk:"value"`
-	ValueNet DecimalValue `tfsdk:"value_net"`
-	Adult    types.Bool   `tfsdk:"adult"`
-}
-
-func newSMSNumberModels(numbers []client.SMSNumber) []smsNumberModel {
-	out := make([]smsNumberModel, 0, len(numbers))
-	for _, n := range numbers {
-		out = append(out, smsNumberModel{
-			Number:   types.Int64Value(int64(n.Number)),
-			Value:    decimalOrNull(n.Value.String()),
-			ValueNet: decimalOrNull(n.ValueGross.String()),
-			Adult:    types.BoolValue(n.Adult),
-		})
-	}
-	return out
-}
-
-// smsNumberAttributes are the computed attributes of a premium-rate number.
-// SimPay's field names are kept; their meaning follows SimPay's example
-// (7055: value 2, value_net 2.46), where value_net is the larger amount.
-func smsNumberAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the payer sends " +
-			"the SMS to, such as `7055`."},
-		"value": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
-			"`value` for an SMS to this number, in PLN, as a decimal string: the price without VAT (SimPay's example " +
-			"gives `2` for 7055)."},
-		"value_net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
-			"`value_net` for an SMS to this number, in PLN, as a decimal string. Despite the name, SimPay's example " +
-			"gives the price with 23% VAT here (`2.46` for 7055, whose `value` is `2`)."},
-		"adult": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the number is reserved for " +
-			"adult (18+) services."},
-	}
-}
-
 func (d *smsNumbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_sms_numbers"
 }
@@ -109,8 +69,7 @@ func (d *smsNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		id := m.ServiceID.ValueString()
 		numbers, err = c.ListSMSServiceNumbers(ctx, id, client.ListOptions{})
 		if err != nil {
-			if client.IsNotFound(err) {
-				addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), smsKind, id, "simpay_sms_services", err)
+			if addServiceNotFound(&resp.Diagnostics, path.Root("service_id"), smsServices, id, err) {
 				return
 			}
 			resp.Diagnostics.Append(apiErrorDiagnostic("listing the numbers of SMS service "+id, err))

@@ -38,7 +38,7 @@ func (d *smsServiceDataSource) Metadata(_ context.Context, req datasource.Metada
 
 func (d *smsServiceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := smsServiceAttributes()
-	attrs["id"] = serviceIDArgument(smsKind)
+	attrs["id"] = serviceIDArgument(smsServices.name)
 	attrs["numbers"] = schema.ListNestedAttribute{
 		Computed: true,
 		MarkdownDescription: "The premium-rate numbers the service can be paid through, with their prices, in " +
@@ -62,8 +62,7 @@ func (d *smsServiceDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	id := m.ID.ValueString()
 	fail := func(action string, err error) {
-		if client.IsNotFound(err) {
-			addServiceNotFound(&resp.Diagnostics, path.Root("id"), smsKind, id, "simpay_sms_services", err)
+		if addServiceNotFound(&resp.Diagnostics, path.Root("id"), smsServices, id, err) {
 			return
 		}
 		resp.Diagnostics.Append(apiErrorDiagnostic(action, err))

@@ -22,50 +22,6 @@ type smsServicesModel struct {
 	Services []smsServiceModel `tfsdk:"services"`
 }
 
-// smsServiceModel is one SMS premium service in the list;
-// simpay_sms_service has the same attributes at the top level, plus numbers.
-type smsServiceModel struct {
-	ID          types.String `tfsdk:"id"`
-	Type        types.String `tfsdk:"type"`
-	Status      types.String `tfsdk:"status"`
-	Name        types.String `tfsdk:"name"`
-	Prefix      types.String `tfsdk:"prefix"`
-	Suffix      types.String `tfsdk:"suffix"`
-	Description types.String `tfsdk:"description"`
-	Adult       types.Bool   `tfsdk:"adult"`
-	CreatedAt   types.String `tfsdk:"created_at"`
-}
-
-func newSMSServiceModel(s client.SMSService) smsServiceModel {
-	return smsServiceModel{
-		ID:          types.StringValue(s.ID),
-		Type:        types.StringValue(s.Type),
-		Status:      types.StringValue(s.Status),
-		Name:        types.StringValue(s.Name),
-		Prefix:      types.StringValue(s.Prefix),
-		Suffix:      types.StringValue(s.Suffix),
-		Description: stringOrNull(s.Description),
-		Adult:       types.BoolValue(s.Adult),
-		CreatedAt:   timestamp(s.CreatedAt),
-	}
-}
-
-// smsServiceAttributes are the computed attributes of an SMS service.
-func smsServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(smsKind)
-	attrs["type"] = schema.StringAttribute{Computed: true, MarkdownDescription: "How the service hands out codes: " +
-		"`ONE_TIME_CODE`, `CODE_PACK` or `API_URL` (kept as SimPay sends it, should SimPay add another)."}
-	attrs["prefix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Prefix of the service: the first " +
-		"part of the SMS text the payer sends, such as `SIM`."}
-	attrs["suffix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Suffix of the service: the second " +
-		"part of the SMS text the payer sends, which tells SimPay which service the SMS pays for."}
-	attrs["description"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Description of the service; " +
-		"null when it has none."}
-	attrs["adult"] = schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the service is for adults " +
-		"only (18+)."}
-	return attrs
-}
-
 func (d *smsServicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_sms_services"
 }
@@ -75,7 +31,7 @@ func (d *smsServicesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Lists the account's SMS premium services (`GET /sms`), every page of them. " +
 			"The prices of a service's numbers are in `data.simpay_sms_service` and `data.simpay_sms_numbers`.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(smsKind),
+			"status": serviceStatusFilter(smsServices.name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

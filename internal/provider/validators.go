@@ -22,6 +22,11 @@ import (
 var (
 	serviceIDPattern = regexp.MustCompile(`^[0-9a-f]{8}$`)
 	uuidPattern      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	// steamIDPattern is a SteamID64: 17 decimal digits (7656119...).
+	steamIDPattern = regexp.MustCompile(`^[0-9]{17}$`)
+	// phoneNumberPattern is a phone number in international form written as
+	// digits only, country code first (E.164 without the "+"): 9 to 15 digits.
+	phoneNumberPattern = regexp.MustCompile(`^[0-9]{9,15}$`)
 )
 
 func serviceIDValidator() validator.String {
@@ -32,6 +37,15 @@ func serviceIDValidator() validator.String {
 func uuidValidator(what string) validator.String {
 	return stringvalidator.RegexMatches(uuidPattern,
 		fmt.Sprintf("must be a SimPay %s id: a lowercase UUID such as \"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f\"", what))
+}
+
+func steamIDValidator() validator.String {
+	return stringvalidator.RegexMatches(steamIDPattern, "must be a SteamID64: 17 digits, such as \"76561198000000000\"")
+}
+
+func phoneNumberValidator() validator.String {
+	return stringvalidator.RegexMatches(phoneNumberPattern,
+		"must be a phone number written as 9 to 15 digits, country code first, without \"+\" or spaces, such as \"48123123123\"")
 }
 
 // funcValidator adapts a check of a known, non-empty string into a
@@ -173,4 +187,61 @@ func (v knownValues) ValidateString(_ context.Context, req validator.StringReque
 	resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown "+v.what,
 		fmt.Sprintf("%q is not a %s SimPay documents (%s). If it is a typo, nothing will match it; if SimPay added it "+
 			"recently, ignore this warning.", s, v.what, strings.Join(v.known, ", ")))
+}
+
+// apiTokenProblem says what is wrong with a token as given, or "". It never
+// quotes the token: the answer ends up in error messages and logs.
+func apiTokenProblem(token string) string {
+	for _, r := range token {
+		if r < 0x20 || r == 0x7f {
+			return "contains a line break or another control character"
+		}
+	}
+	if strings.TrimSpace(token) != token {
+		return "starts or ends with a space"
+	}
+	return ""
+}
+
+// apiTokenAdvice is what to do about a token apiTokenProblem refused.
+const apiTokenAdvice = " (the value is not shown: it is secret). A token read with file() keeps the file's final line " +
+	"break: use trimspace(file(...)), or copy the token again from SimPay's client panel (My Account > API keys)."
+
+// apiTokenValidator refuses, at terraform validate, a token that could only
+// fail later: Go refuses to send a header with a line break (and retries the
+// read as if it were a network error), and SimPay does not trim spaces.
+func apiTokenValidator() validator.String {
+	return funcValidator{desc: "API token", check: func(s string) string {
+		if problem := apiTokenProblem(s); problem != "" {
+			return problem + apiTokenAdvice
+		}
+		return ""
+	}}
+}
+
+// notEmptyObject rejects an object whose attributes are all null: it would be
+// sent as {} and read back as no object at all.
+func notEmptyObject() validator.Object { return notEmptyObjectValidator{} }
+
+type notEmptyObjectValidator struct{}
+
+func (notEmptyObjectValidator) Description(context.Context) string {
+	return "at least one attribute must be set"
+}
+
+func (v notEmptyObjectValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (notEmptyObjectValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, v := range req.ConfigValue.Attributes() {
+		if !v.IsNull() {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty object", fmt.Sprintf(
+		"Attribute %s has no attribute set. Set at least one, or leave %s out.", req.Path, req.Path))
 }

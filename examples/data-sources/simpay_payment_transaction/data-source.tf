@@ -1,4 +1,5 @@
-# One transaction in full: amounts, payer, addresses and cart.
+# One transaction in full: amounts, payer, addresses and cart, under the same
+# attribute names as the simpay_payment_transaction resource.
 data "simpay_payment_transaction" "order_1002" {
   service_id = "d151e4f9"
   id         = "7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b"
@@ -8,6 +9,7 @@ output "order_1002_status" {
   value = data.simpay_payment_transaction.order_1002.status
 }
 
-output "order_1002_amount" {
-  value = "${data.simpay_payment_transaction.order_1002.amount.value} ${data.simpay_payment_transaction.order_1002.amount.currency}"
+# What the payer was charged, in the currency they paid in.
+output "order_1002_charged" {
+  value = "${data.simpay_payment_transaction.order_1002.reported_amount.value} ${data.simpay_payment_transaction.order_1002.reported_amount.currency}"
 }

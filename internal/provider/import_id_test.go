@@ -6,14 +6,14 @@ import (
 )
 
 func TestParseImportID(t *testing.T) {
-	got, err := parseImportID("d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", importServiceID, importTransactionID)
+	got, err := parseImportID("d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", paymentServicePart, ownTransactionPart)
 	if err != nil || got[0] != "d151e4f9" || got[1] != "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f" {
 		t.Fatalf("parseImportID = %v, %v", got, err)
 	}
 	for _, bad := range []string{"", "d151e4f9", "d151e4f9/", "/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f",
 		"D151E4F9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "d151e4f9/not-a-uuid", "d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f/x",
 		"d151e4f9 /1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"} {
-		_, err := parseImportID(bad, importServiceID, importTransactionID)
+		_, err := parseImportID(bad, paymentServicePart, ownTransactionPart)
 		if err == nil {
 			t.Errorf("parseImportID(%q) accepted a malformed id", bad)
 			continue
@@ -32,7 +32,7 @@ func FuzzParseImportID(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, id string) {
-		parts, err := parseImportID(id, importServiceID, importTransactionID, importRefundID)
+		parts, err := parseImportID(id, paymentServicePart, transactionPart, ownRefundPart)
 		if err != nil {
 			return
 		}

@@ -1,0 +1,138 @@
+package provider
+
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// Attributes that several data sources or resources declare alike.
+
+// Resources.
+
+// optionalString is an optional argument of a create-only resource: it
+// replaces the object when it changes. returned says whether SimPay returns
+// it when the object is read (see replaceReturned).
+func optionalString(desc string, returned bool, validators ...validator.String) rschema.StringAttribute {
+	mods := replaceString()
+	if returned {
+		mods = replaceReturnedString()
+	}
+	return rschema.StringAttribute{Optional: true, MarkdownDescription: desc, Validators: validators, PlanModifiers: mods}
+}
+
+func optionalBool(desc string) rschema.BoolAttribute {
+	return rschema.BoolAttribute{Optional: true, MarkdownDescription: desc, PlanModifiers: replaceBool()}
+}
+
+// computedString is what SimPay reports about a created object; it keeps its
+// state value in plans, since only a refresh changes it.
+func computedString(desc string) rschema.StringAttribute {
+	return rschema.StringAttribute{
+		Computed: true, MarkdownDescription: desc,
+		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// computedDecimal is computedString for an amount.
+func computedDecimal(desc string) rschema.StringAttribute {
+	a := computedString(desc)
+	a.CustomType = DecimalType{}
+	return a
+}
+
+// addressAttribute is the billing or shipping address of a new payment
+// transaction.
+func addressAttribute(kind string) rschema.SingleNestedAttribute {
+	field := func(desc string, v ...validator.String) rschema.StringAttribute {
+		return optionalString(desc, true, v...)
+	}
+	return rschema.SingleNestedAttribute{
+		Optional: true,
+		MarkdownDescription: "The payer's " + kind + " address, sent to SimPay as `" + kind + "`. Set at least one " +
+			"attribute, or leave the whole object out.",
+		Validators:    []validator.Object{notEmptyObject()},
+		PlanModifiers: replaceReturnedObject(),
+		Attributes: map[string]rschema.Attribute{
+			"name":        field("First name, 5 to 64 characters.", stringvalidator.UTF8LengthBetween(5, 64)),
+			"surname":     field("Surname, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
+			"street":      field("Street, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
+			"building":    field("Building number, at most 16 characters.", stringvalidator.UTF8LengthBetween(1, 16)),
+			"flat":        field("Flat number, at most 16 characters.", stringvalidator.UTF8LengthBetween(1, 16)),
+			"city":        field("City, at most 32 characters.", stringvalidator.UTF8LengthBetween(1, 32)),
+			"region":      field("Region (voivodeship, state), at most 32 characters.", stringvalidator.UTF8LengthBetween(1, 32)),
+			"postal_code": field("Postal code in the format of `country` (sent as `postalCode`).", stringvalidator.UTF8LengthAtLeast(1)),
+			"country":     field("Country: an ISO 3166-1 alpha-2 code such as `PL`.", countryCodeValidator()),
+			"company":     field("Company name.", stringvalidator.UTF8LengthAtLeast(1)),
+		},
+	}
+}
+
+// Data sources.
+
+// serviceIDArgument is the required id of a service to look up.
+func serviceIDArgument(kind string) dschema.StringAttribute {
+	return dschema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "Id of the " + kind + " service: 8 lowercase hexadecimal characters, as shown in the SimPay panel.",
+		Validators:          []validator.String{serviceIDValidator()},
+	}
+}
+
+// transactionIDArgument is the required id of a transaction to look up.
+func transactionIDArgument(desc string) dschema.StringAttribute {
+	return dschema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: desc + " A lowercase UUID, such as `1d87a1b3-18f8-4146-bcb1-c0c9f293b04f`.",
+		Validators:          []validator.String{uuidValidator("transaction")},
+	}
+}
+
+// serviceAttributes are the computed attributes of a service object.
+func serviceAttributes(kind string) map[string]dschema.Attribute {
+	return map[string]dschema.Attribute{
+		"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "Service id: 8 hexadecimal characters."},
+		"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Name of the " + kind + " service."},
+		"status":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Service status, such as `service_active`."},
+		"created_at": dschema.StringAttribute{Computed: true, MarkdownDescription: "When the service was created (RFC 3339)."},
+	}
+}
+
+// serviceStatusFilter is the optional status a list of services is filtered by.
+func serviceStatusFilter(kind string) dschema.StringAttribute {
+	return dschema.StringAttribute{
+		Optional: true,
+		MarkdownDescription: "Keep only " + kind + " services with this status, such as `service_active`. " +
+			"SimPay documents " + codeList(serviceStatuses) + ".",
+		Validators: []validator.String{knownValuesWarning("service status", serviceStatuses...)},
+	}
+}
+
+// readString and readDecimal are what a data source reads from SimPay.
+func readString(desc string) dschema.StringAttribute {
+	return dschema.StringAttribute{Computed: true, MarkdownDescription: desc}
+}
+
+func readDecimal(desc string) dschema.StringAttribute {
+	return dschema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: desc}
+}
+
+// Descriptions.
+
+// codeList writes values as Markdown code, "`a`, `b` and `c`", for
+// descriptions.
+func codeList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	if len(quoted) < 2 {
+		return strings.Join(quoted, "")
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+}
