@@ -5,6 +5,9 @@
 # dev_overrides, then plans, applies, prints the outputs, checks that a
 # second plan is empty, and destroys. Any failure stops it with a non-zero
 # exit status.
+#
+# TERRAFORM names the CLI to run: terraform on PATH by default, or any
+# Terraform or OpenTofu binary, e.g. TERRAFORM=tofu make demo.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,8 +26,24 @@ if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold="" plain=""; fi
 say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 fail() { printf '\ndemo failed: %s\n' "$*" >&2; exit 1; }
 
-command -v terraform >/dev/null || fail "terraform is not on PATH: install Terraform >= 1.0"
+tf=${TERRAFORM:-terraform}
+command -v "$tf" >/dev/null || fail "$tf is not on PATH and not an executable: install Terraform >= 1.0 or OpenTofu, or set TERRAFORM to its path"
 command -v go >/dev/null || fail "go is not on PATH"
+# The commands below run in a scratch directory, so a relative path must
+# become absolute first.
+case $tf in */*) tf="$(cd "$(dirname "$tf")" && pwd)/$(basename "$tf")" ;; esac
+
+# OpenTofu resolves the provider's source "simpay-tf/simpay" to its own
+# registry, so dev_overrides must name that host for it.
+version_out=$(CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null "$tf" version 2>/dev/null) ||
+  fail "$tf version failed: TERRAFORM must name a Terraform or OpenTofu binary"
+version_line=${version_out%%$'\n'*}
+case $version_line in
+  "OpenTofu v"*) cli=tofu provider_host=registry.opentofu.org ;;
+  "Terraform v"*) cli=terraform provider_host=registry.terraform.io ;;
+  *) fail "$tf version printed \"$version_line\": TERRAFORM must name a Terraform or OpenTofu binary" ;;
+esac
+echo "CLI: $version_line ($tf)"
 
 say "Building the provider and simpay-mock"
 (cd "$root" && go build -o "$work/bin/terraform-provider-simpay" . && go build -o "$work/bin/simpay-mock" ./cmd/simpay-mock)
@@ -49,7 +68,7 @@ export SIMPAY_API_TOKEN="simpay-mock-token"
 cat >"$work/terraform.rc" <<RC
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/simpay-tf/simpay" = "$work/bin"
+    "$provider_host/simpay-tf/simpay" = "$work/bin"
   }
   direct {}
 }
@@ -60,28 +79,28 @@ unset TF_LOG TF_LOG_PATH TF_LOG_PROVIDER 2>/dev/null || true
 
 cp -R "$root/examples/demo" "$work/demo"
 cd "$work/demo"
-# Terraform warns on every command that development overrides are in
+# The CLI warns on every command that development overrides are in
 # effect: that is this fresh build of the provider, as intended.
 
 # dev_overrides needs no terraform init for the provider itself; init runs
 # only if the demo grows other providers.
 if grep -q 'source *= *"hashicorp/' ./*.tf 2>/dev/null; then
-  say "terraform init"
-  terraform init -input=false -no-color >/dev/null
+  say "$cli init"
+  "$tf" init -input=false -no-color >/dev/null
 fi
 
-say "terraform plan"
-terraform plan -input=false -no-color -out=demo.tfplan
+say "$cli plan"
+"$tf" plan -input=false -no-color -out=demo.tfplan
 
-say "terraform apply"
-terraform apply -input=false -no-color -auto-approve demo.tfplan
+say "$cli apply"
+"$tf" apply -input=false -no-color -auto-approve demo.tfplan
 
 say "Outputs"
-terraform output -no-color
+"$tf" output -no-color
 
-say "Second terraform plan (must be empty)"
+say "Second $cli plan (must be empty)"
 set +e
-terraform plan -input=false -no-color -detailed-exitcode >"$work/plan2.txt"
+"$tf" plan -input=false -no-color -detailed-exitcode >"$work/plan2.txt"
 code=$?
 set -e
 cat "$work/plan2.txt"
@@ -91,7 +110,7 @@ case $code in
   *) fail "the second plan failed (exit $code)" ;;
 esac
 
-say "terraform destroy"
-terraform destroy -input=false -no-color -auto-approve
+say "$cli destroy"
+"$tf" destroy -input=false -no-color -auto-approve
 
 say "Demo finished: everything ran against simpay-mock at $mock_url"

@@ -120,9 +120,13 @@ func newTerraformCLI(t testing.TB, config string) *terraformCLI {
 func newTerraformCLIFiles(t testing.TB, files map[string]string) *terraformCLI {
 	t.Helper()
 	bin := providerBinary(t)
+	cli, err := cliUnderTest()
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	rc := filepath.Join(dir, ".terraformrc")
-	rcText := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registry.terraform.io/simpay-tf/simpay\" = %q\n  }\n  direct {}\n}\n", bin)
+	rcText := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", cli.providerAddress(), bin)
 	if err := os.WriteFile(rc, []byte(rcText), 0o600); err != nil {
 		t.Fatal(err)
 	}
