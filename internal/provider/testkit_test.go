@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
 // The test kit: what the provider's tests share.
@@ -361,3 +363,18 @@ func (v lazyVariable) MarshalJSON() ([]byte, error) {
 // TestAccPaymentTransactionResourceOutcomeUnknown drops the connection after
 // SimPay created the transaction: the create is not re-sent, the error says
 // how to find and import it, and importing it as told tracks the one payment.
+
+// eachDialect runs test once per dialect the mock speaks (SimPay's documented
+// shapes and those its newer SDKs read), each as a parallel subtest named
+// after the dialect, so a configuration is proved against both readings of
+// SimPay's API. test builds its mock with newTestMock(t, opts) where
+// opts.Dialect is the dialect given.
+func eachDialect(t *testing.T, test func(t *testing.T, dialect simpaymock.Dialect)) {
+	t.Helper()
+	for _, d := range simpaymock.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			test(t, d)
+		})
+	}
+}
