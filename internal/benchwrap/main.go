@@ -10,8 +10,9 @@
 //	benchwrap LOG PROGRAM [ARG...]
 //
 // LOG gets a line "start PID" when the program starts and a line
-// "end PID USER_NS SYS_NS EXIT" when it ends, so a reader can tell a process
-// that was killed before it could be counted (a start without an end).
+// "end PID USER_NS SYS_NS EXIT MAXRSS_KB" when it ends, so a reader can tell
+// a process that was killed before it could be counted (a start without an
+// end).
 package main
 
 import (
@@ -48,8 +49,12 @@ func main() {
 	}()
 	_ = cmd.Wait()
 	st := cmd.ProcessState
-	appendLine(logName, fmt.Sprintf("end %d %d %d %d\n", cmd.Process.Pid,
-		st.UserTime().Nanoseconds(), st.SystemTime().Nanoseconds(), st.ExitCode()))
+	var maxRSS int64
+	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+		maxRSS = ru.Maxrss // KiB on Linux
+	}
+	appendLine(logName, fmt.Sprintf("end %d %d %d %d %d\n", cmd.Process.Pid,
+		st.UserTime().Nanoseconds(), st.SystemTime().Nanoseconds(), st.ExitCode(), maxRSS))
 	if code := st.ExitCode(); code > 0 {
 		os.Exit(code)
 	}

@@ -84,6 +84,7 @@ type benchSample struct {
 	providerCPU  time.Duration // every provider process of the plan, user + system
 	processes    int           // provider processes Terraform started
 	terraformCPU time.Duration // the terraform process alone, user + system
+	maxRSS       int64         // KiB, the largest provider process
 }
 
 type benchCase struct {
@@ -153,11 +154,14 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 	loadAfter := loadAverage()
 
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tterraform CPU\t\n")
+	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tlargest provider RSS\tterraform CPU\t\n")
 	for _, c := range cases {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t\n", c.name, ms(c.median(func(s benchSample) time.Duration { return s.wall })),
-			ms(c.median(func(s benchSample) time.Duration { return s.providerCPU })), c.samples[0].processes,
-			ms(c.median(func(s benchSample) time.Duration { return s.terraformCPU })))
+		rss := "-"
+		if c.samples[0].maxRSS > 0 {
+			rss = fmt.Sprintf("%.0f MiB", float64(c.median(func(s benchSample) time.Duration { return time.Duration(s.maxRSS) }))/1024)
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t%s\t\n", c.name, ms(c.median(wallOf)), ms(c.median(cpuOf)), c.samples[0].processes,
+			rss, ms(c.median(func(s benchSample) time.Duration { return s.terraformCPU })))
 	}
 	_ = w.Flush()
 
@@ -262,7 +266,7 @@ func (p *planBench) planCase(b *testing.B, name string, overrides map[string]str
 		}
 		// wait4's rusage of terraform includes the plugins it waited for.
 		total := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		s.providerCPU, s.processes = readRusageLog(b, rusageLog, len(overrides) > 0)
+		s.providerCPU, s.processes, s.maxRSS = readRusageLog(b, rusageLog, len(overrides) > 0)
 		s.terraformCPU = total - s.providerCPU
 		if check != nil {
 			check(b, p.proc.Requests(b))
@@ -373,32 +377,34 @@ func (p *planBench) clientCase(b *testing.B) *benchCase {
 	}}
 }
 
-// readRusageLog sums benchwrap's records. Every process that started must
+// readRusageLog sums benchwrap's records of CPU time and keeps the largest
+// resident set (KiB). Every process that started must
 // have ended with a record, or its CPU would be missing from the sum.
-func readRusageLog(b *testing.B, name string, want bool) (time.Duration, int) {
+func readRusageLog(b *testing.B, name string, want bool) (cpu time.Duration, processes int, maxRSS int64) {
 	b.Helper()
 	text, err := os.ReadFile(name)
 	if os.IsNotExist(err) && !want {
-		return 0, 0
+		return 0, 0, 0
 	}
 	if err != nil {
 		b.Fatalf("reading benchwrap's log: %v", err)
 	}
-	var cpu time.Duration
 	starts, ends := 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(string(text)), "\n") {
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 2 && f[0] == "start":
 			starts++
-		case len(f) == 5 && f[0] == "end":
+		case len(f) == 6 && f[0] == "end":
 			ends++
 			user, err1 := strconv.ParseInt(f[2], 10, 64)
 			sys, err2 := strconv.ParseInt(f[3], 10, 64)
-			if err1 != nil || err2 != nil {
+			rss, err3 := strconv.ParseInt(f[5], 10, 64)
+			if err1 != nil || err2 != nil || err3 != nil {
 				b.Fatalf("benchwrap's log: bad line %q", line)
 			}
 			cpu += time.Duration(user + sys)
+			maxRSS = max(maxRSS, rss)
 		default:
 			b.Fatalf("benchwrap's log: bad line %q", line)
 		}
@@ -406,7 +412,7 @@ func readRusageLog(b *testing.B, name string, want bool) (time.Duration, int) {
 	if starts != ends || starts == 0 {
 		b.Fatalf("benchwrap counted %d of %d provider processes: one was killed before it could be measured", ends, starts)
 	}
-	return cpu, ends
+	return cpu, ends, maxRSS
 }
 
 func (c *benchCase) median(of func(benchSample) time.Duration) time.Duration {
