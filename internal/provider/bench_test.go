@@ -47,10 +47,18 @@ import (
 //   - SIMPAY_BENCH_PROFILE: a directory; this tree's provider is then built
 //     with -tags cpuprofile and each of its processes writes a CPU profile
 //     into a subdirectory per case (see cpuprofile.go at the module root).
+//   - SIMPAY_BENCH_INSTRUCTIONS=1: every provider process also runs under
+//     valgrind's callgrind, and the instructions it executed are counted:
+//     a figure the load of the machine does not change, for comparing two
+//     builds on a busy machine (wall and CPU times then mean nothing; one
+//     round is the default, as the count hardly varies).
 //
 // The benchmark measures once whatever b.N is: run it with -benchtime 1x.
 func BenchmarkPlanCPU(b *testing.B) {
 	rounds := 5
+	if os.Getenv("SIMPAY_BENCH_INSTRUCTIONS") != "" {
+		rounds = 1
+	}
 	if s := os.Getenv("SIMPAY_BENCH_ROUNDS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 {
@@ -85,6 +93,7 @@ type benchSample struct {
 	processes    int           // provider processes Terraform started
 	terraformCPU time.Duration // the terraform process alone, user + system
 	maxRSS       int64         // KiB, the largest provider process
+	instructions int64         // of every provider process, under SIMPAY_BENCH_INSTRUCTIONS
 }
 
 type benchCase struct {
@@ -112,6 +121,13 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 	httpAddr := cli.ProviderHost + "/hashicorp/http"
 
 	bench := &planBench{proc: proc, wrapper: wrapper, profileDir: profileDir}
+	if os.Getenv("SIMPAY_BENCH_INSTRUCTIONS") != "" {
+		valgrind, err := exec.LookPath("valgrind")
+		if err != nil {
+			b.Fatalf("SIMPAY_BENCH_INSTRUCTIONS needs valgrind on PATH: %v", err)
+		}
+		bench.valgrind = valgrind
+	}
 	simpayCases := func(label, binary string) (one, many, txs *benchCase) {
 		overrides := map[string]string{simpayAddr: bench.wrap(b, binary, "terraform-provider-simpay")}
 		one = bench.channelsCase(b, label+"simpay_payment_channels x1", overrides, 1)
@@ -143,10 +159,14 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 	cases = append(cases, txs, clientAlone)
 
 	loadBefore := loadAverage()
-	for round := -1; round < rounds; round++ {
+	first := -1 // round -1 warms Terraform, the page cache and the mock
+	if bench.valgrind != "" {
+		first = 0 // an instruction count needs no warm caches
+	}
+	for round := first; round < rounds; round++ {
 		for _, c := range cases {
 			s := c.run(b)
-			if round >= 0 { // round -1 warms Terraform, the page cache and the mock
+			if round >= 0 {
 				c.samples = append(c.samples, s)
 			}
 		}
@@ -154,45 +174,73 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 	loadAfter := loadAverage()
 
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tlargest provider RSS\tterraform CPU\t\n")
+	counting := bench.valgrind != ""
+	instrHeader := ""
+	if counting {
+		instrHeader = "provider instructions\t"
+	}
+	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tlargest provider RSS\tterraform CPU\t%s\n", instrHeader)
 	for _, c := range cases {
 		rss := "-"
 		if c.samples[0].maxRSS > 0 {
 			rss = fmt.Sprintf("%.0f MiB", float64(c.median(func(s benchSample) time.Duration { return time.Duration(s.maxRSS) }))/1024)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t%s\t\n", c.name, ms(c.median(wallOf)), ms(c.median(cpuOf)), c.samples[0].processes,
-			rss, ms(c.median(func(s benchSample) time.Duration { return s.terraformCPU })))
+		instr := ""
+		if counting {
+			instr = "-\t"
+			if c.samples[0].processes > 0 {
+				instr = fmt.Sprintf("%.1f M\t", float64(c.median(instructionsOf))/1e6)
+			}
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", c.name, ms(c.median(wallOf)), ms(c.median(cpuOf)), c.samples[0].processes,
+			rss, ms(c.median(func(s benchSample) time.Duration { return s.terraformCPU })), instr)
 	}
 	_ = w.Flush()
 
 	report := map[string]float64{}
-	perLookup := perAddedLookup(one, many)
-	planVsData := pairedRatio(many, tfData, wallOf)
-	txVsClient := pairedRatio(txs, clientAlone, wallOf)
-	report["ms-cpu/added-lookup"] = perLookup
-	report["x-plan100-vs-terraform_data100"] = planVsData
-	report["x-plan10k-vs-client"] = txVsClient
 	fmt.Printf("medians of %d rounds; load average %s at start, %s at end\n", rounds, loadBefore, loadAfter)
-	fmt.Printf("provider CPU per added lookup, (x%d - x1) / %d: %.2f ms (target <= 0.80)", benchLookups, benchLookups-1, perLookup)
-	if httpMany != nil {
-		fmt.Printf("; hashicorp/http: %.2f ms", perAddedLookup(httpOne, httpMany))
-	}
-	fmt.Println()
-	fmt.Printf("plan of %d lookups / plan of %d terraform_data: %.2fx (target <= 1.60)", benchLookups, benchLookups, planVsData)
-	if httpMany != nil {
-		fmt.Printf("; hashicorp/http x%d / terraform_data: %.2fx", benchLookups, pairedRatio(httpMany, tfData, wallOf))
-	}
-	fmt.Println()
-	fmt.Printf("plan over %d transactions / the client alone: %.2fx (target <= 2.00)\n", benchTransactions, txVsClient)
 	if httpMany == nil {
 		fmt.Printf("hashicorp/http baseline not run: %s\n", httpWhy)
 	}
-	if beforeMany != nil {
-		fmt.Printf("before -> after, medians of the paired ratios after/before: x1 plan %.2fx, x%d plan %.2fx, "+
-			"transactions plan %.2fx; provider CPU x1 %.2fx, x%d %.2fx, transactions %.2fx; CPU per added lookup %.2f -> %.2f ms\n",
-			pairedRatio(one, beforeOne, wallOf), benchLookups, pairedRatio(many, beforeMany, wallOf), pairedRatio(txs, beforeTxs, wallOf),
-			pairedRatio(one, beforeOne, cpuOf), benchLookups, pairedRatio(many, beforeMany, cpuOf), pairedRatio(txs, beforeTxs, cpuOf),
-			perAddedLookup(beforeOne, beforeMany), perLookup)
+	if counting {
+		// Under valgrind, times say nothing: only the counts are reported.
+		added := addedInstructions(one, many)
+		report["instructions/added-lookup"] = added
+		fmt.Printf("provider instructions per added lookup, (x%d - x1) / %d: %.2f M", benchLookups, benchLookups-1, added/1e6)
+		if httpMany != nil {
+			fmt.Printf("; hashicorp/http: %.2f M", addedInstructions(httpOne, httpMany)/1e6)
+		}
+		fmt.Println()
+		if beforeMany != nil {
+			fmt.Printf("before -> after: instructions per added lookup %.2f M -> %.2f M; after/before: x1 %.2fx, x%d %.2fx, transactions %.2fx\n",
+				addedInstructions(beforeOne, beforeMany)/1e6, added/1e6, pairedRatio(one, beforeOne, instructionsOf),
+				benchLookups, pairedRatio(many, beforeMany, instructionsOf), pairedRatio(txs, beforeTxs, instructionsOf))
+		}
+	} else {
+		perLookup := perAddedLookup(one, many)
+		planVsData := pairedRatio(many, tfData, wallOf)
+		txVsClient := pairedRatio(txs, clientAlone, wallOf)
+		report["ms-cpu/added-lookup"] = perLookup
+		report["x-plan100-vs-terraform_data100"] = planVsData
+		report["x-plan10k-vs-client"] = txVsClient
+		fmt.Printf("provider CPU per added lookup, (x%d - x1) / %d: %.2f ms (target <= 0.80)", benchLookups, benchLookups-1, perLookup)
+		if httpMany != nil {
+			fmt.Printf("; hashicorp/http: %.2f ms", perAddedLookup(httpOne, httpMany))
+		}
+		fmt.Println()
+		fmt.Printf("plan of %d lookups / plan of %d terraform_data: %.2fx (target <= 1.60)", benchLookups, benchLookups, planVsData)
+		if httpMany != nil {
+			fmt.Printf("; hashicorp/http x%d / terraform_data: %.2fx", benchLookups, pairedRatio(httpMany, tfData, wallOf))
+		}
+		fmt.Println()
+		fmt.Printf("plan over %d transactions / the client alone: %.2fx (target <= 2.00)\n", benchTransactions, txVsClient)
+		if beforeMany != nil {
+			fmt.Printf("before -> after, medians of the paired ratios after/before: x1 plan %.2fx, x%d plan %.2fx, "+
+				"transactions plan %.2fx; provider CPU x1 %.2fx, x%d %.2fx, transactions %.2fx; CPU per added lookup %.2f -> %.2f ms\n",
+				pairedRatio(one, beforeOne, wallOf), benchLookups, pairedRatio(many, beforeMany, wallOf), pairedRatio(txs, beforeTxs, wallOf),
+				pairedRatio(one, beforeOne, cpuOf), benchLookups, pairedRatio(many, beforeMany, cpuOf), pairedRatio(txs, beforeTxs, cpuOf),
+				perAddedLookup(beforeOne, beforeMany), perLookup)
+		}
 	}
 	if profileDir != "" {
 		fmt.Printf("CPU profiles of this tree's provider, one file per process, in %s/<case>/; e.g.\n  go tool pprof -top %s %s/%s/*.pprof\n",
@@ -205,6 +253,7 @@ type planBench struct {
 	proc       *mockproc.Proc
 	wrapper    string
 	profileDir string
+	valgrind   string // set: count instructions with callgrind
 }
 
 // wrap makes a dev_overrides directory whose provider executable, name, is
@@ -219,7 +268,13 @@ func (p *planBench) wrap(b *testing.B, binary, name string) string {
 		b.Fatalf("provider binary: %v", err)
 	}
 	dir := b.TempDir()
-	script := fmt.Sprintf("#!/bin/sh\nexec %s \"$SIMPAY_BENCH_RUSAGE_LOG\" %s \"$@\"\n", shellQuote(p.wrapper), shellQuote(abs))
+	run := shellQuote(abs)
+	if p.valgrind != "" {
+		// Callgrind stops at Go's preemption signals unless they are off.
+		run = fmt.Sprintf("env GODEBUG=asyncpreemptoff=1 %s --tool=callgrind -q "+
+			"--callgrind-out-file=\"$SIMPAY_BENCH_CALLGRIND_DIR\"/callgrind.out.%%p %s", shellQuote(p.valgrind), run)
+	}
+	script := fmt.Sprintf("#!/bin/sh\nexec %s \"$SIMPAY_BENCH_RUSAGE_LOG\" %s \"$@\"\n", shellQuote(p.wrapper), run)
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil { //nolint:gosec // an executable script
 		b.Fatal(err)
 	}
@@ -249,13 +304,15 @@ func (p *planBench) planCase(b *testing.B, name string, overrides map[string]str
 		extraEnv = append(extraEnv, "SIMPAY_PROVIDER_CPUPROFILE_DIR="+dir)
 	}
 	rusageLog := filepath.Join(b.TempDir(), "rusage.log")
+	callgrindDir := b.TempDir()
 	return &benchCase{name: name, run: func(b *testing.B) benchSample {
 		b.Helper()
 		_ = os.Remove(rusageLog)
 		p.proc.ResetRequests(b)
 		cmd := exec.Command(terraformPath(), "plan", "-input=false", "-no-color", "-lock=false")
 		cmd.Dir = tf.Dir
-		cmd.Env = append(append(slices.Clip(tf.Env), "SIMPAY_BENCH_RUSAGE_LOG="+rusageLog), extraEnv...)
+		cmd.Env = append(append(slices.Clip(tf.Env), "SIMPAY_BENCH_RUSAGE_LOG="+rusageLog,
+			"SIMPAY_BENCH_CALLGRIND_DIR="+callgrindDir), extraEnv...)
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
 		began := time.Now()
@@ -266,6 +323,15 @@ func (p *planBench) planCase(b *testing.B, name string, overrides map[string]str
 		}
 		// wait4's rusage of terraform includes the plugins it waited for.
 		total := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		if p.valgrind != "" {
+			// Under valgrind a provider can take longer to exit than
+			// Terraform waits for (2 s) before it kills the process it
+			// started, benchwrap; the provider goes on and callgrind
+			// writes its count when it is done.
+			s.processes = countStarts(b, rusageLog)
+			s.instructions = readCallgrind(b, callgrindDir, s.processes)
+			return s
+		}
 		s.providerCPU, s.processes, s.maxRSS = readRusageLog(b, rusageLog, len(overrides) > 0)
 		s.terraformCPU = total - s.providerCPU
 		if check != nil {
@@ -415,6 +481,62 @@ func readRusageLog(b *testing.B, name string, want bool) (cpu time.Duration, pro
 	return cpu, ends, maxRSS
 }
 
+// countStarts counts the provider processes benchwrap started.
+func countStarts(b *testing.B, name string) int {
+	b.Helper()
+	text, err := os.ReadFile(name)
+	if err != nil && !os.IsNotExist(err) {
+		b.Fatalf("reading benchwrap's log: %v", err)
+	}
+	return strings.Count(string(text), "start ")
+}
+
+// readCallgrind sums the instructions in callgrind's files in dir, one per
+// provider process, waiting for processes still exiting, and removes them
+// for the next run.
+func readCallgrind(b *testing.B, dir string, processes int) int64 {
+	b.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		var total int64
+		files, _ := filepath.Glob(filepath.Join(dir, "callgrind.out.*"))
+		complete := len(files) == processes
+		for _, name := range files {
+			n, ok := callgrindTotal(name)
+			complete = complete && ok
+			total += n
+		}
+		if complete {
+			for _, name := range files {
+				_ = os.Remove(name)
+			}
+			return total
+		}
+		if time.Now().After(deadline) {
+			b.Fatalf("callgrind counted %d of %d provider processes", len(files), processes)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// callgrindTotal reads the "totals:" line callgrind writes last.
+func callgrindTotal(name string) (int64, bool) {
+	text, err := os.ReadFile(name)
+	if err != nil {
+		return 0, false
+	}
+	i := strings.LastIndex(string(text), "\ntotals: ")
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(string(text[i+len("\ntotals: "):]))
+	if len(f) == 0 {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(f[0], 10, 64)
+	return n, err == nil
+}
+
 func (c *benchCase) median(of func(benchSample) time.Duration) time.Duration {
 	v := make([]time.Duration, len(c.samples))
 	for i, s := range c.samples {
@@ -425,7 +547,20 @@ func (c *benchCase) median(of func(benchSample) time.Duration) time.Duration {
 }
 
 func wallOf(s benchSample) time.Duration { return s.wall }
-func cpuOf(s benchSample) time.Duration  { return s.providerCPU }
+
+// instructionsOf puts a count where the medians take a duration.
+func instructionsOf(s benchSample) time.Duration { return time.Duration(s.instructions) }
+
+// addedInstructions is perAddedLookup for instructions.
+func addedInstructions(one, many *benchCase) float64 {
+	v := make([]float64, len(one.samples))
+	for i := range one.samples {
+		v[i] = float64(many.samples[i].instructions-one.samples[i].instructions) / float64(benchLookups-1)
+	}
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+func cpuOf(s benchSample) time.Duration { return s.providerCPU }
 
 // pairedRatio is the median over rounds of a's figure over b's in the same round.
 func pairedRatio(a, b *benchCase, of func(benchSample) time.Duration) float64 {
