@@ -15,7 +15,11 @@ import (
 
 func TestAccDirectBillingServiceDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingServiceDataSource)
+}
+
+func testAccDirectBillingServiceDataSource(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	var checks []statecheck.StateCheck
 	for addr, id := range map[string]string{
 		"data.simpay_directbilling_service.test":   "d151e4f9",
@@ -62,7 +66,11 @@ data "simpay_directbilling_service" "verify" {
 // that lacks the DirectBilling ability a data source needs.
 func TestAccDirectBillingDataSourcesAbilityErrors(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{Tokens: []simpaymock.Token{
+	eachDialect(t, testAccDirectBillingDataSourcesAbilityErrors)
+}
+
+func testAccDirectBillingDataSourcesAbilityErrors(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect, Tokens: []simpaymock.Token{
 		{Value: "db-list-only", Abilities: []string{"directbilling.services"}},
 		{Value: "db-show-only", Abilities: []string{"directbilling.services.show"}},
 	}})
