@@ -98,6 +98,23 @@ data "simpay_directbilling_calculation" "test" {
 				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*reading\s+DirectBilling\s+service\s+d151e4f9.*the\s+ability\s+directbilling\.services\.show\b`),
 			},
 			{
+				Config: mock.configWith(`api_token = "db-show-only"`, `
+data "simpay_directbilling_transactions" "test" {
+  service_id = "d151e4f9"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*listing\s+the\s+transactions\s+of\s+DirectBilling\s+service\s+d151e4f9.*` +
+					`the\s+ability\s+directbilling\.transactions\b`),
+			},
+			{
+				Config: mock.configWith(`api_token = "db-list-only"`, `
+data "simpay_directbilling_transaction" "test" {
+  service_id = "d151e4f9"
+  id         = "`+simpaymock.FixtureDirectBillingTxPaid+`"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*reading\s+transaction\s+dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a\s+of\s+DirectBilling\s+service\s+d151e4f9.*` +
+					`the\s+ability\s+directbilling\.transactions\.show\b`),
+			},
+			{
 				Config: mock.configWith(`api_token = "db-show-only"`, service),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.simpay_directbilling_service.test", tfjsonpath.New("name"), knownvalue.StringExact("Usługa testowa")),
