@@ -122,7 +122,8 @@ func (d *directBillingTransactionsDataSource) Schema(_ context.Context, _ dataso
 				MarkdownDescription: "The transactions, in SimPay's order, under the attribute names of the " +
 					"`simpay_directbilling_transaction` resource; `[]` when none matches. SimPay's list sends fewer " +
 					"fields than a single transaction: those it leaves out (in its 2024 OpenAPI file `control`, " +
-					"`phone_number` and `notify`) are null here, and `simpay_directbilling_transaction` reads them.",
+					"`phone_number` and `notify`, besides `value_created`, `value_created_type` and `score`, which " +
+					"only SimPay's newer SDKs name) are null here, and `simpay_directbilling_transaction` reads them.",
 				NestedObject: schema.NestedAttributeObject{Attributes: directBillingTransactionAttributes()},
 			},
 		},
