@@ -120,8 +120,14 @@ func createDirectBillingTransactions(mock *testMock, serviceID string, n int) ([
 				TransactionID string `json:"transactionId"`
 			} `json:"data"`
 		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil || rec.Code != http.StatusOK || answer.Data.TransactionID == "" {
-			return nil, fmt.Errorf("creating transaction %d: %d %s (%v)", i, rec.Code, rec.Body, err)
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("creating transaction %d: %d %s", i, rec.Code, rec.Body)
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil {
+			return nil, fmt.Errorf("creating transaction %d: %w", i, err)
+		}
+		if answer.Data.TransactionID == "" {
+			return nil, fmt.Errorf("creating transaction %d: no transactionId in %s", i, rec.Body)
 		}
 		ids = append(ids, answer.Data.TransactionID)
 	}
@@ -177,8 +183,11 @@ data "simpay_directbilling_transactions" "bulk" {
 						return fmt.Errorf("transactions[%d] is %s, want %s", i, got, want)
 					}
 				}
-				if len(late) != 1 || lateErr != nil {
-					return fmt.Errorf("no transaction was created during the read: %v", lateErr)
+				if lateErr != nil {
+					return fmt.Errorf("creating a transaction during the read: %w", lateErr)
+				}
+				if len(late) != 1 {
+					return fmt.Errorf("no transaction was created during the read")
 				}
 				if n := mock.CountRequests("GET", "/directbilling/7a6b5c4d/transactions"); n != 2 {
 					return fmt.Errorf("%d page requests, want 2", n)
