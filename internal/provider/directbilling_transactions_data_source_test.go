@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -145,15 +146,20 @@ func TestAccDirectBillingTransactionsDataSourceChangingList(t *testing.T) {
 
 func testAccDirectBillingTransactionsDataSourceChangingList(t *testing.T, dialect simpaymock.Dialect) {
 	var (
-		armed   atomic.Bool
-		mock    *testMock
+		armed atomic.Bool
+		mock  *testMock
+		// late and lateErr are written by the mock's handler goroutine.
+		mu      sync.Mutex
 		late    []string
 		lateErr error
 	)
 	mock = newTestMock(t, simpaymock.Options{Dialect: dialect, OnRequest: func(r simpaymock.Request) {
 		// Once page 1 is answered, before the provider asks for page 2.
 		if r.Method == http.MethodGet && strings.Contains(r.Query, "page=1") && armed.CompareAndSwap(true, false) {
-			late, lateErr = createDirectBillingTransactions(mock, simpaymock.FixtureVerifyDirectBillingServiceID, 1)
+			ids, err := createDirectBillingTransactions(mock, simpaymock.FixtureVerifyDirectBillingServiceID, 1)
+			mu.Lock()
+			late, lateErr = ids, err
+			mu.Unlock()
 		}
 	}})
 	ids, err := createDirectBillingTransactions(mock, simpaymock.FixtureVerifyDirectBillingServiceID, 150)
@@ -183,6 +189,8 @@ data "simpay_directbilling_transactions" "bulk" {
 						return fmt.Errorf("transactions[%d] is %s, want %s", i, got, want)
 					}
 				}
+				mu.Lock()
+				defer mu.Unlock()
 				if lateErr != nil {
 					return fmt.Errorf("creating a transaction during the read: %w", lateErr)
 				}
