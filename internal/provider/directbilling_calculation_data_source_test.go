@@ -132,6 +132,39 @@ data "simpay_directbilling_calculation" "all" {
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
+			{
+				// An operator SimPay adds later is kept under its own name, and
+				// amounts written as strings read the same as numbers.
+				PreConfig: func() {
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/directbilling/d151e4f9/calculate", Kind: simpaymock.FaultStatus,
+						Status: 200, Times: 1, Body: `{"success":true,"data":{"orange":{"net":8.13,"gross":10},"play":null,` +
+							`"t-mobile":[],"heyah":{"net":"8.50","gross":"10.46"}}}`})
+				},
+				Config: calc("d151e4f9", "10"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("operators"),
+						knownvalue.MapExact(map[string]knownvalue.Check{
+							"orange": operatorAmount("8.13", "10"),
+							"heyah":  operatorAmount("8.50", "10.46"),
+						})),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("orange"), operatorAmount("8.13", "10")),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("play"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("t_mobile"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("netia"), knownvalue.Null()),
+				},
+			},
+			{
+				// An amount no operator takes: every operator is null, and
+				// operators is empty, not null.
+				Config: calc("d151e4f9", "600"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("operators"),
+						knownvalue.MapExact(map[string]knownvalue.Check{})),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("orange"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("t_mobile"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("netia"), knownvalue.Null()),
+				},
+			},
 		},
 	})
 }
