@@ -121,6 +121,9 @@ func badInputCases() []badInputCase {
 		return dataSource("simpay_directbilling_calculation", []string{validServiceID, `amount = "200"`}, lines...)
 	}
 	directReady := []string{`direct_channel = "blik"`}
+	dbList := func(lines ...string) string {
+		return dataSource("simpay_directbilling_transactions", []string{validServiceID}, lines...)
+	}
 	return []badInputCase{
 		// Provider settings. Every one keeps a data source, which a provider
 		// that accepted the setting would read.
@@ -250,6 +253,46 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "amount", want: `is not a decimal number`},
 		{name: "data/directbilling_calculation amount of 70 digits", body: calc(q("amount", strings.Repeat("9", 70))),
 			stage: "validate", attr: "amount", want: `is not a decimal number`},
+		{name: "data/directbilling_transactions service_id with a path", body: dbList(`service_id = "d151e4f9/../../ip"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/directbilling_transactions status unknown", body: dbList(`status = "transaction_paid"`),
+			stage: "validate", attr: "status", want: `must be one of.*"transaction_paid"`},
+		{name: "data/directbilling_transactions status in upper case", body: dbList(`status = "TRANSACTION_DB_NEW"`),
+			stage: "validate", attr: "status", want: `must be one of.*"TRANSACTION_DB_NEW"`},
+		{name: "data/directbilling_transactions status empty", body: dbList(`status = ""`),
+			stage: "validate", attr: "status", want: `must be one of`},
+		{name: "data/directbilling_transactions phone_number with a plus", body: dbList(`phone_number = "+48123123123"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "data/directbilling_transactions phone_number with a query", body: dbList(`phone_number = "48123123123&filter[status]=x"`),
+			stage: "validate", attr: "phone_number", want: `9 to 15 digits`},
+		{name: "data/directbilling_transactions control empty", body: dbList(`control = ""`),
+			stage: "validate", attr: "control", want: `between 1 and 128, got: 0`},
+		{name: "data/directbilling_transactions control too long", body: dbList(q("control", long(129))),
+			stage: "validate", attr: "control", want: `between 1 and 128, got: 129`},
+		{name: "data/directbilling_transactions max_items zero", body: dbList(`max_items = 0`),
+			stage: "validate", attr: "max_items", want: `at least 1, got: 0`},
+		{name: "data/directbilling_transaction id not a UUID", body: dataSource("simpay_directbilling_transaction", []string{validServiceID}, `id = "42"`),
+			stage: "validate", attr: "id", want: `must be a SimPay transaction id: a lowercase UUID`},
+		{name: "data/directbilling_transaction id with a path", body: dataSource("simpay_directbilling_transaction", []string{validServiceID},
+			q("id", simpaymock.FixtureDirectBillingTxPaid+"/../..")),
+			stage: "validate", attr: "id", want: `must be a SimPay transaction id`},
+		{name: "data/directbilling_transaction service_id empty", body: dataSource("simpay_directbilling_transaction",
+			[]string{q("id", simpaymock.FixtureDirectBillingTxPaid)}, `service_id = ""`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/sms_transactions service_id too long", body: dataSource("simpay_sms_transactions", nil, `service_id = "d151e4f90"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
+		{name: "data/sms_transactions max_items negative", body: dataSource("simpay_sms_transactions", []string{validServiceID}, `max_items = -1`),
+			stage: "validate", attr: "max_items", want: `at least 1, got: -1`},
+		{name: "data/sms_transaction id zero", body: dataSource("simpay_sms_transaction", []string{validServiceID}, `id = 0`),
+			stage: "validate", attr: "id", want: `at least 1, got: 0`},
+		{name: "data/sms_transaction id negative", body: dataSource("simpay_sms_transaction", []string{validServiceID}, `id = -7`),
+			stage: "validate", attr: "id", want: `at least 1, got: -7`},
+		{name: "data/sms_transaction id not a number", body: dataSource("simpay_sms_transaction", []string{validServiceID}, `id = "ABC1D6"`),
+			stage: "validate", attr: "id", want: `Inappropriate value for attribute "id": a number is required`},
+		{name: "data/sms_transaction id with a fraction", body: dataSource("simpay_sms_transaction", []string{validServiceID}, `id = 1.5`),
+			stage: "validate", attr: "id", want: `1.5\) is not an integer`},
+		{name: "data/sms_transaction service_id in upper case", body: dataSource("simpay_sms_transaction", []string{`id = 1`}, `service_id = "D151E4F9"`),
+			stage: "validate", attr: "service_id", want: `must be a SimPay service id`},
 
 		// simpay_payment_transaction.
 		{name: "payment_transaction/service_id in upper case", body: paymentTx(`service_id = "D151E4F9"`),
@@ -466,6 +509,14 @@ func badInputCases() []badInputCase {
 			stage: "validate", attr: "return_urls.failure", want: `absolute http\(s\) URL`},
 		{name: "directbilling_transaction/timeouts.create negative", body: dbTx(`timeouts = { create = "-1m" }`),
 			stage: "validate", attr: "timeouts.create", want: `must be a positive duration`},
+		{name: "directbilling_transaction/email without a domain", body: dbTx(`email = "jan@"`),
+			stage: "validate", attr: "email", want: `must be a plain email address such as "jan@example.com", got "jan@"`},
+		{name: "directbilling_transaction/email with a display name", body: dbTx(`email = "Jan <jan@example.com>"`),
+			stage: "validate", attr: "email", want: `must be a plain email address`},
+		{name: "directbilling_transaction/email without a dot in the domain", body: dbTx(`email = "jan@localhost"`),
+			stage: "validate", attr: "email", want: `must be a plain email address`},
+		{name: "directbilling_transaction/email empty", body: dbTx(`email = ""`),
+			stage: "validate", attr: "email", want: `must be a plain email address`},
 
 		// Malformed import ids, in import blocks (terraform plan) and with
 		// terraform import. The resources' configurations are valid.

@@ -268,9 +268,13 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewSMSServicesDataSource,
 		NewSMSServiceDataSource,
 		NewSMSNumbersDataSource,
+		NewSMSTransactionsDataSource,
+		NewSMSTransactionDataSource,
 		NewDirectBillingServicesDataSource,
 		NewDirectBillingServiceDataSource,
 		NewDirectBillingCalculationDataSource,
+		NewDirectBillingTransactionsDataSource,
+		NewDirectBillingTransactionDataSource,
 	}
 }
 

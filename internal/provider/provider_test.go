@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
@@ -45,6 +46,14 @@ data "simpay_sms_service" "one" {
   id = "d151e4f9"
 }
 data "simpay_sms_numbers" "all" {}
+data "simpay_sms_transactions" "recent" {
+  service_id = "d151e4f9"
+  max_items  = 10
+}
+data "simpay_sms_transaction" "one" {
+  service_id = "d151e4f9"
+  id         = 1
+}
 data "simpay_directbilling_services" "all" {}
 data "simpay_directbilling_service" "one" {
   id = "d151e4f9"
@@ -53,6 +62,17 @@ data "simpay_directbilling_calculation" "price" {
   service_id = "d151e4f9"
   amount     = "19.99"
 }
+data "simpay_directbilling_transactions" "paid" {
+  service_id   = "d151e4f9"
+  status       = "transaction_db_payed"
+  phone_number = "48123123123"
+  control      = "order-2001"
+  max_items    = 5
+}
+data "simpay_directbilling_transaction" "one" {
+  service_id = "d151e4f9"
+  id         = "dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a"
+}
 `
 
 // TestTerraformValidateNeedsNoTokenOrNetwork runs the real terraform validate
@@ -60,6 +80,13 @@ data "simpay_directbilling_calculation" "price" {
 // and a base URL that cannot be reached: validating must need neither.
 func TestTerraformValidateNeedsNoTokenOrNetwork(t *testing.T) {
 	t.Parallel()
+	for _, newDataSource := range (&simpayProvider{}).DataSources(context.Background()) {
+		var resp datasource.MetadataResponse
+		newDataSource().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "simpay"}, &resp)
+		if !strings.Contains(everyDataSource, `data "`+resp.TypeName+`"`) {
+			t.Errorf("everyDataSource does not use %s", resp.TypeName)
+		}
+	}
 	config := "provider \"simpay\" {\n  base_url = \"https://simpay.invalid/\"\n}\n" + everyDataSource
 	tf := newTerraformCLI(t, config)
 	stdout, stderr, err := tf.Run(context.Background(), "validate", "-no-color")

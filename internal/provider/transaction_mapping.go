@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -143,20 +144,27 @@ func newRefundModel(r *client.Refund) refundModel {
 }
 
 // newDirectBillingTransactionView is a DirectBilling transaction as SimPay
-// reports it.
+// reports it, whether read alone or in SimPay's list (which sends fewer
+// fields: the others are null). value_created_type is lower-cased:
+// simpay-laravel lower-cases it before reading it, so SimPay's case is not
+// settled, and one spelling in state means a refresh that reads "GROSS"
+// after "gross" changes nothing.
 func newDirectBillingTransactionView(t *client.DirectBillingTransaction) (directBillingTransactionReturned, directBillingTransactionReported, diag.Diagnostics) {
 	returned := directBillingTransactionReturned{
 		Control:     stringOrNull(t.Control),
 		PhoneNumber: nonEmptyOrNull(string(t.PhoneNumber)),
 	}
 	reported := directBillingTransactionReported{
-		Status:     nonEmptyOrNull(t.Status),
-		Value:      decimalOrNull(t.Value.String()),
-		ValueNetto: decimalOrNull(t.ValueNet.String()),
-		Operator:   stringOrNull(t.Operator),
-		Notify:     types.ObjectNull(directBillingNotifyAttrTypes),
-		CreatedAt:  timestamp(t.CreatedAt),
-		UpdatedAt:  timestamp(t.UpdatedAt),
+		Status:           nonEmptyOrNull(t.Status),
+		Value:            decimalOrNull(t.Value.String()),
+		ValueNet:         decimalOrNull(t.ValueNet.String()),
+		ValueCreated:     decimalOrNull(t.ValueCreated.String()),
+		ValueCreatedType: nonEmptyOrNull(strings.ToLower(string(t.ValueCreatedType))),
+		Operator:         stringOrNull(t.Operator),
+		Score:            decimalOrNull(t.Score.String()),
+		Notify:           types.ObjectNull(directBillingNotifyAttrTypes),
+		CreatedAt:        timestamp(t.CreatedAt),
+		UpdatedAt:        timestamp(t.UpdatedAt),
 	}
 	if t.Notify == nil {
 		return returned, reported, nil
@@ -168,4 +176,17 @@ func newDirectBillingTransactionView(t *client.DirectBillingTransaction) (direct
 		"count":        types.Int64Value(int64(t.Notify.Count)),
 	})
 	return returned, reported, diags
+}
+
+// newSMSTransactionModel is an SMS transaction as SimPay reports it.
+func newSMSTransactionModel(t *client.SMSTransaction) smsTransactionModel {
+	return smsTransactionModel{
+		ID:         types.Int64Value(int64(t.ID)),
+		From:       nonEmptyOrNull(string(t.From)),
+		Code:       nonEmptyOrNull(t.Code),
+		Used:       types.BoolValue(t.Used),
+		SendNumber: types.Int64Value(int64(t.SendNumber)),
+		Value:      decimalOrNull(t.Value.String()),
+		SendAt:     timestamp(t.SendAt),
+	}
 }

@@ -145,12 +145,17 @@ type directBillingTransactionReturned struct {
 }
 
 // directBillingTransactionReported holds what SimPay reports about a
-// DirectBilling transaction and changes over its life.
+// DirectBilling transaction. Fields SimPay's 2024 file does not name
+// (value_created, value_created_type, score) and those its list leaves out
+// (notify) are null when SimPay does not send them.
 type directBillingTransactionReported struct {
-	Status     types.String `tfsdk:"status"`
-	Value      DecimalValue `tfsdk:"value"`
-	ValueNetto DecimalValue `tfsdk:"value_netto"`
-	Operator   types.String `tfsdk:"operator"`
+	Status           types.String `tfsdk:"status"`
+	Value            DecimalValue `tfsdk:"value"`
+	ValueNet         DecimalValue `tfsdk:"value_net"`
+	ValueCreated     DecimalValue `tfsdk:"value_created"`
+	ValueCreatedType types.String `tfsdk:"value_created_type"`
+	Operator         types.String `tfsdk:"operator"`
+	Score            DecimalValue `tfsdk:"score"`
 	// Notify is an object value (sent, last_sent_at, count) so that the
 	// resource's plan can hold it unknown.
 	Notify    types.Object `tfsdk:"notify"`
@@ -160,4 +165,18 @@ type directBillingTransactionReported struct {
 
 var directBillingNotifyAttrTypes = map[string]attr.Type{
 	"sent": types.BoolType, "last_sent_at": types.StringType, "count": types.Int64Type,
+}
+
+// SMS transactions: the items of the simpay_sms_transactions data source,
+// and simpay_sms_transaction, which shows one at the top level.
+
+// smsTransactionModel is an SMS a service received, as SimPay reports it.
+type smsTransactionModel struct {
+	ID         types.Int64  `tfsdk:"id"`
+	From       types.String `tfsdk:"from"`
+	Code       types.String `tfsdk:"code"`
+	Used       types.Bool   `tfsdk:"used"`
+	SendNumber types.Int64  `tfsdk:"send_number"`
+	Value      DecimalValue `tfsdk:"value"`
+	SendAt     types.String `tfsdk:"send_at"`
 }
