@@ -54,6 +54,9 @@ var badInputTally struct {
 const (
 	validServiceID = `service_id = "` + simpaymock.FixtureServiceID + `"`
 	readIPs        = `data "simpay_notification_ips" "read" {}`
+	// readService needs the API token, which readIPs (SimPay's public GET
+	// /ip) does not.
+	readService = `data "simpay_payment_service" "read" {` + "\n  " + `id = "` + simpaymock.FixtureServiceID + `"` + "\n}"
 )
 
 // hclBlock writes a block with default arguments, each replaced by a line of
@@ -169,7 +172,7 @@ func badInputCases() []badInputCase {
 			body:  "variable \"simpay_api_token\" {\n  type      = string\n  sensitive = true\n}\n\n" + readIPs,
 			stage: "plan", attr: "api_token", want: `line break`, mustNotSay: simpaymock.DefaultToken},
 		{name: "provider/api_token empty", provider: token(`api_token = ""`),
-			body: readIPs, stage: "plan", attr: "api_token", want: `Missing SimPay API token`},
+			body: readService, stage: "plan", attr: "api_token", want: `Missing SimPay API token`},
 		{name: "provider/misspelled setting", provider: withSetting(`token = "x"`),
 			body: readIPs, stage: "validate", attr: "token", want: `not expected here`},
 		{name: "provider/SIMPAY_API_TOKEN with a trailing line break", provider: `base_url = "%URL%"`,
