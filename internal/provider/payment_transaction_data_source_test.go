@@ -218,20 +218,36 @@ const sparseDetailBody = `{"success":true,"data":{"id":"2f0c7d1e-4a5b-4c6d-8e9f-
 	`"paid_at":null,"expires_at":"2024-02-02 10:00:00","created_at":"2024-02-01T10:00:00+01:00","updated_at":"2024-02-02T10:00:01+01:00",` +
 	`"antifraud_score":0.3,"additional":{"score":0.30,"tags":["vip"]}}}`
 
+// openAPIDetailBody is a detail in the shapes of SimPay's 2024 OpenAPI file
+// and of SimPay-API-TypeScript, which name the return URLs "redirects", with
+// its amounts as numeric strings, as PHP may write them.
+const openAPIDetailBody = `{"success":true,"data":{"id":"5b1f0c2d-7e8a-4b9c-8d0e-1f2a3b4c5d6e","payer_transaction_id":"OA24RD01",` +
+	`"status":"transaction_paid","amount":{"value":"19.90","currency":"PLN","commission":"0.30","commission_currency":"PLN",` +
+	`"original":{"value":"19.90","currency":"PLN","pln_rate":"1.0000"}},"channel":"blik","control":"order-24","description":null,` +
+	`"redirects":{"success":"https://shop.example.com/ok","failure":"https://shop.example.com/no"},` +
+	`"customer":{"name":null,"email":null,"ip":null,"country":null},"billing":null,"shipping":null,` +
+	`"cart":[{"name":"Mug","quantity":"2","price":"9.95","producer":null,"category":null,"code":null}],` +
+	`"paid_at":"2024-03-01T10:05:00+01:00","expires_at":null,"created_at":"2024-03-01T10:00:00+01:00","updated_at":"2024-03-01T10:05:00+01:00"}}`
+
 // TestAccPaymentTransactionDataSourceShapes reads bodies SimPay sends that
 // the mock's fixtures cannot be asked for: the documentation's example
 // (answered for another id, as SimPay's hosted mock does) and a detail with
-// null objects and an "additional" object. The bodies are sent verbatim, so
+// null objects and an "additional" object, and one in the 2024 OpenAPI
+// file's names with string numbers. The bodies are sent verbatim, so
 // the mock's dialect does not change them: one run.
 func TestAccPaymentTransactionDataSourceShapes(t *testing.T) {
 	t.Parallel()
 	mock := newTestMock(t, simpaymock.Options{})
 	const exampleID, sparseID = "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "2f0c7d1e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"
+	const openAPIID = "5b1f0c2d-7e8a-4b9c-8d0e-1f2a3b4c5d6e"
+	mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/payment/d151e4f9/transactions/" + openAPIID,
+		Kind: simpaymock.FaultStatus, Status: 200, Body: openAPIDetailBody})
 	mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/payment/d151e4f9/transactions/" + exampleID,
 		Kind: simpaymock.FaultStatus, Status: 200, Body: seedDetailBody})
 	mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/payment/d151e4f9/transactions/" + sparseID,
 		Kind: simpaymock.FaultStatus, Status: 200, Body: sparseDetailBody})
 	const example, sparse = "data.simpay_payment_transaction.example", "data.simpay_payment_transaction.sparse"
+	const openAPI = "data.simpay_payment_transaction.openapi"
 	checks := expectState(example, map[string]knownvalue.Check{
 		// The configured id stays, though the answer carries its example id.
 		"id":                   knownvalue.StringExact(exampleID),
@@ -279,6 +295,14 @@ func TestAccPaymentTransactionDataSourceShapes(t *testing.T) {
 		"created_at":      knownvalue.StringExact("2024-02-01T10:00:00+01:00"),
 		"updated_at":      knownvalue.StringExact("2024-02-02T10:00:01+01:00"),
 	})...)
+	checks = append(checks, expectState(openAPI, map[string]knownvalue.Check{
+		// Read under "redirects"; string numbers keep their text.
+		"return_urls":     returnURLsCheck("https://shop.example.com/ok", "https://shop.example.com/no"),
+		"reported_amount": amountCheck("19.90", "PLN", "0.30", "PLN", originalCheck("19.90", "PLN", "1.0000")),
+		"amount":          knownvalue.StringExact("19.90"),
+		"cart":            knownvalue.ListExact([]knownvalue.Check{cartItemCheck("Mug", 2, "9.95", "", "", "")}),
+		"additional_json": knownvalue.Null(),
+	})...)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
@@ -291,6 +315,10 @@ data "simpay_payment_transaction" "example" {
 data "simpay_payment_transaction" "sparse" {
   service_id = "d151e4f9"
   id         = "` + sparseID + `"
+}
+data "simpay_payment_transaction" "openapi" {
+  service_id = "d151e4f9"
+  id         = "` + openAPIID + `"
 }`),
 				ConfigStateChecks: checks,
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
