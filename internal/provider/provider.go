@@ -107,12 +107,31 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 // unknown until apply) still configures: the problem is reported by whatever
 // tries to call SimPay, so that plans which never need SimPay work.
 type providerData struct {
-	client   *client.Client
-	problems diag.Diagnostics
+	// client is nil when the settings cannot give one (a setting unknown
+	// until apply); it has no token when none is configured.
+	client *client.Client
+	// problems say why there is no client; tokenProblems why the client
+	// may call only SimPay's public endpoints.
+	problems      diag.Diagnostics
+	tokenProblems diag.Diagnostics
 }
 
 // Client returns the API client, or diagnostics saying why there is none.
 func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
+	c, diags := d.PublicClient()
+	if diags.HasError() {
+		return nil, diags
+	}
+	if d.tokenProblems.HasError() {
+		return nil, d.tokenProblems
+	}
+	return c, nil
+}
+
+// PublicClient is Client for what SimPay serves without a token (GET /ip,
+// which SimPay's own shop plugins call with no Authorization header): the
+// client, with the token when one is configured, even when none is.
+func (d *providerData) PublicClient() (*client.Client, diag.Diagnostics) {
 	if d == nil {
 		var diags diag.Diagnostics
 		diags.AddError("Provider not configured",
@@ -165,11 +184,13 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	if settings.token == "" {
-		data.problems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
+		// The client is still made: simpay_notification_ips reads a public
+		// endpoint and needs no token.
+		data.tokenProblems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
 			"The SimPay provider has no API token, and one is needed to read from or create in SimPay. Set api_token in "+
 				"the provider block or the "+envAPIToken+" environment variable to a token created in SimPay's client panel "+
-				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock.")
-		return
+				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock. "+
+				"(Only simpay_notification_ips reads SimPay without a token.)")
 	}
 
 	retries := settings.maxRetries

@@ -29,10 +29,11 @@ func newPaymentTransactionView(ctx context.Context, t *client.PaymentTransaction
 			Name: stringOrNull(t.Customer.Name), Email: stringOrNull(t.Customer.Email),
 			IP: stringOrNull(t.Customer.IP), CountryCode: stringOrNull(t.Customer.Country),
 		},
-		Billing:    newAddressModel(t.Billing),
-		Shipping:   newAddressModel(t.Shipping),
-		Cart:       cartModels(t.Cart),
-		ReturnURLs: &paymentReturnURLsModel{Success: stringOrNull(t.Redirect.Success), Failure: stringOrNull(t.Redirect.Failure)},
+		Billing:  newAddressModel(t.Billing),
+		Shipping: newAddressModel(t.Shipping),
+		Cart:     cartModels(t.Cart),
+		ReturnURLs: &paymentReturnURLsModel{Success: stringOrNull(t.Redirect.Success), Failure: stringOrNull(t.Redirect.Failure),
+			Pending: types.StringNull()},
 	}
 	amount := paymentReportedAmountModel{
 		Value:              decimalOrNull(t.Amount.Value.String()),
@@ -56,6 +57,7 @@ func newPaymentTransactionView(ctx context.Context, t *client.PaymentTransaction
 		ExpiresAt:          timestampOrNull(t.ExpiresAt),
 		CreatedAt:          timestamp(t.CreatedAt),
 		UpdatedAt:          timestamp(t.UpdatedAt),
+		AdditionalJSON:     rawJSONOrNull(t.Additional),
 	}
 	var diags diag.Diagnostics
 	reported.ReportedAmount, diags = types.ObjectValueFrom(ctx, paymentReportedAmountAttrTypes, amount)
@@ -74,7 +76,7 @@ func (r paymentTransactionReturned) asArguments() paymentTransactionReturned {
 	if len(r.Cart) == 0 {
 		r.Cart = nil
 	}
-	if u := r.ReturnURLs; u != nil && allNull(u.Success, u.Failure) {
+	if u := r.ReturnURLs; u != nil && allNull(u.Success, u.Failure, u.Pending) {
 		r.ReturnURLs = nil
 	}
 	return r
@@ -94,6 +96,17 @@ func allNull(values ...attr.Value) bool {
 		}
 	}
 	return true
+}
+
+// rawJSONOrNull is a value SimPay's code reads without documenting its
+// shape, as the JSON text SimPay sent: kept byte for byte, so that amounts
+// inside it stay exact and a shape SimPay changes cannot fail a read. Null
+// when SimPay sent null or nothing.
+func rawJSONOrNull(r client.RawJSON) types.String {
+	if r == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(r.String())
 }
 
 // newAddressModel is SimPay's address as it was sent: nil for SimPay's null,

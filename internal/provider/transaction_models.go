@@ -38,6 +38,9 @@ type paymentTransactionReported struct {
 	ExpiresAt          types.String `tfsdk:"expires_at"`
 	CreatedAt          types.String `tfsdk:"created_at"`
 	UpdatedAt          types.String `tfsdk:"updated_at"`
+	// AdditionalJSON is SimPay's "additional" as the JSON text it sent;
+	// null when it sent none.
+	AdditionalJSON types.String `tfsdk:"additional_json"`
 	// ReportedAmount is an object value (of paymentReportedAmountModel)
 	// rather than a struct, so that the resource's plan can hold it unknown.
 	ReportedAmount types.Object `tfsdk:"reported_amount"`
@@ -52,6 +55,7 @@ type paymentCustomerModel struct {
 
 type paymentAntifraudModel struct {
 	UserAgent  types.String `tfsdk:"useragent"`
+	SystemID   types.String `tfsdk:"system_id"`
 	SteamID    types.String `tfsdk:"steamid"`
 	MCUsername types.String `tfsdk:"mcusername"`
 	MCID       types.String `tfsdk:"mcid"`
@@ -82,16 +86,32 @@ type paymentCartItemModel struct {
 type paymentReturnURLsModel struct {
 	Success types.String `tfsdk:"success"`
 	Failure types.String `tfsdk:"failure"`
+	// Pending is sent at creation; no SimPay source shows it in the
+	// transaction detail, so a read leaves it null.
+	Pending types.String `tfsdk:"pending"`
 }
 
 type paymentChannelTypesModel struct {
-	Blik     types.Bool `tfsdk:"blik"`
-	Transfer types.Bool `tfsdk:"transfer"`
-	Cards    types.Bool `tfsdk:"cards"`
-	Ewallets types.Bool `tfsdk:"ewallets"`
-	Paypal   types.Bool `tfsdk:"paypal"`
-	Paysafe  types.Bool `tfsdk:"paysafe"`
-	Latam    types.Bool `tfsdk:"latam"`
+	Blik      types.Bool `tfsdk:"blik"`
+	Transfer  types.Bool `tfsdk:"transfer"`
+	Cards     types.Bool `tfsdk:"cards"`
+	Ewallets  types.Bool `tfsdk:"ewallets"`
+	Paypal    types.Bool `tfsdk:"paypal"`
+	Paysafe   types.Bool `tfsdk:"paysafe"`
+	Latam     types.Bool `tfsdk:"latam"`
+	Postponed types.Bool `tfsdk:"postponed"`
+}
+
+// paymentContextModel is the payer's purchase history sent for SimPay's
+// fraud checks (SimPay's "context").
+type paymentContextModel struct {
+	AccountCreatedAt     types.String `tfsdk:"account_created_at"`
+	SalesTotalCount      types.Int64  `tfsdk:"sales_total_count"`
+	SalesTotalAmount     DecimalValue `tfsdk:"sales_total_amount"`
+	SalesAvgAmount       DecimalValue `tfsdk:"sales_avg_amount"`
+	SalesMaxAmount       DecimalValue `tfsdk:"sales_max_amount"`
+	AccountSetCurrency   types.String `tfsdk:"account_set_currency"`
+	HasPreviousPurchases types.Bool   `tfsdk:"has_previous_purchases"`
 }
 
 type paymentReportedAmountModel struct {
