@@ -274,7 +274,8 @@ func (r *createOnlyResource[M, R, O]) Create(ctx context.Context, req resource.C
 	}
 	answer, err := r.spec.send(ctx, c, &plan, body)
 	if err != nil {
-		resp.Diagnostics.Append(r.createError(ctx, c, req, &plan, err)...)
+		ids := r.ids(ctx, req.Plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(r.createError(ctx, c, ids, r.queryHint(ctx, req.Plan), &plan, err)...)
 		return
 	}
 

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -34,7 +35,10 @@ const (
 	defaultMaxConcurrentRequests = 4
 )
 
-var _ provider.Provider = (*simpayProvider)(nil)
+var (
+	_ provider.Provider                  = (*simpayProvider)(nil)
+	_ provider.ProviderWithListResources = (*simpayProvider)(nil)
+)
 
 type simpayProvider struct {
 	version string
@@ -109,6 +113,9 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 type providerData struct {
 	client   *client.Client
 	problems diag.Diagnostics
+	// terraformVersion is the version the CLI reports, "" if it reports
+	// none, for advice that only some CLIs can follow.
+	terraformVersion string
 }
 
 // Client returns the API client, or diagnostics saying why there is none.
@@ -132,9 +139,10 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
-	data := &providerData{}
+	data := &providerData{terraformVersion: req.TerraformVersion}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.ListResourceData = data
 
 	// Values that come from other resources are unknown while planning. The
 	// framework's guidance is not to guess: keep planning possible, and say
@@ -279,5 +287,15 @@ func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
 		NewPaymentTransactionResource,
 		NewPaymentRefundResource,
 		NewDirectBillingTransactionResource,
+	}
+}
+
+// ListResources are the create-only resources again, listed for terraform
+// query (Terraform 1.14 and later).
+func (p *simpayProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewPaymentTransactionListResource,
+		NewPaymentRefundListResource,
+		NewDirectBillingTransactionListResource,
 	}
 }
