@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -38,6 +39,7 @@ const (
 var (
 	_ provider.Provider                  = (*simpayProvider)(nil)
 	_ provider.ProviderWithListResources = (*simpayProvider)(nil)
+	_ provider.ProviderWithActions       = (*simpayProvider)(nil)
 )
 
 type simpayProvider struct {
@@ -143,6 +145,7 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 
 	// Values that come from other resources are unknown while planning. The
 	// framework's guidance is not to guess: keep planning possible, and say
@@ -297,5 +300,12 @@ func (p *simpayProvider) ListResources(context.Context) []func() list.ListResour
 		NewPaymentTransactionListResource,
 		NewPaymentRefundListResource,
 		NewDirectBillingTransactionListResource,
+	}
+}
+
+// Actions are what terraform apply -invoke runs (Terraform 1.14 and later).
+func (p *simpayProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewPaymentRefundAction,
 	}
 }
