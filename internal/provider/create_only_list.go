@@ -246,6 +246,7 @@ func (r *createOnlyResource[M, R, O]) queryHint(ctx context.Context, plan attrib
 		"  list %q \"found\" {\n    provider         = simpay\n    include_resource = true\n    config {\n%s    }\n  }\n\n"+
 		"as found.tfquery.hcl beside your configuration and run\n\n"+
 		"  terraform query -generate-config-out=found.tf\n\n"+
-		"Then either replace your resource block with the generated one, or point the generated import block at "+
-		"yours (to = %s.<name>) and delete the generated resource block, and apply.", a.typeName(), block.String(), a.typeName())
+		"Then either replace your resource block with the generated one, or keep yours: in the generated import "+
+		"block set to = %s.<name> and remove its provider line, and delete the generated resource block. Then apply.",
+		a.typeName(), block.String(), a.typeName())
 }

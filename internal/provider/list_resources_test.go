@@ -359,12 +359,27 @@ func queryThenImport(t *testing.T, cli *terraformCLI, query string, imports int)
 // TestAccPaymentTransactionRecoverWithQuery is the recovery the "may have
 // been created" error describes, through the real CLI: the connection drops
 // after SimPay made the transaction, the error shows the list block to
-// query with, terraform query -generate-config-out finds the one
-// transaction by its control value, and applying what it wrote imports it
-// (nothing is created) and leaves an empty plan.
+// query with, and terraform query -generate-config-out finds the one
+// transaction by its control value among others. Applying what it wrote
+// imports the transaction (nothing is created) and leaves an empty plan,
+// both ways the error offers: with the generated resource block instead of
+// the user's, or with the generated import block pointed at the user's.
 func TestAccPaymentTransactionRecoverWithQuery(t *testing.T) {
 	checkCLI(t, listCLIs...)
 	t.Parallel()
+	for _, keepYours := range []bool{false, true} {
+		name := "replace your block"
+		if keepYours {
+			name = "keep your block"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			recoverWithQuery(t, keepYours)
+		})
+	}
+}
+
+func recoverWithQuery(t *testing.T, keepYours bool) {
 	mock := newTestMock(t, simpaymock.Options{})
 	provider := mock.config("")
 	other := `
@@ -387,7 +402,6 @@ resource "simpay_payment_transaction" "order" {
   control     = "order-1001"
   customer    = { email = "jan@example.com", country_code = "PL" }
   cart        = [{ name = "Keyboard", quantity = 1, price = "49.99" }]
-  antifraud   = { useragent = "Mozilla/5.0" }
 }
 `
 	if err := os.WriteFile(filepath.Join(cli.Dir, "main.tf"), []byte(provider+other+order), 0o600); err != nil {
@@ -409,11 +423,7 @@ resource "simpay_payment_transaction" "order" {
 		t.Fatalf("mock created %d transactions, want 2", got)
 	}
 
-	// The user replaces their block with the generated one.
-	if err := os.WriteFile(filepath.Join(cli.Dir, "main.tf"), []byte(provider+other), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	generated := queryThenImport(t, cli, `
+	query := `
 list "simpay_payment_transaction" "found" {
   provider         = simpay
   include_resource = true
@@ -422,10 +432,25 @@ list "simpay_payment_transaction" "found" {
     control    = "order-1001"
   }
 }
-`, 1)
-	for _, want := range []string{`control\s+= "order-1001"`, `amount\s+= "49.99"`, `antifraud\s+= null`, `identity = \{`} {
-		if !regexp.MustCompile(want).MatchString(generated) {
-			t.Errorf("generated configuration has no %q:\n%s", want, generated)
+`
+	if keepYours {
+		generated := queryGenerate(t, cli, query, 1)
+		block := regexp.MustCompile(`(?s)import \{.*?\n\}\n`).FindString(generated)
+		block = strings.Replace(block, "simpay_payment_transaction.found_0", "simpay_payment_transaction.order", 1)
+		block = regexp.MustCompile(`(?m)^\s+provider\s+= simpay\n`).ReplaceAllString(block, "")
+		if err := os.WriteFile(filepath.Join(cli.Dir, "found.tf"), []byte(block), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		applyGenerated(t, cli, "1 imported, 0 added, 0 changed, 0 destroyed.")
+	} else {
+		if err := os.WriteFile(filepath.Join(cli.Dir, "main.tf"), []byte(provider+other), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		generated := queryThenImport(t, cli, query, 1)
+		for _, want := range []string{`control\s+= "order-1001"`, `amount\s+= "49.99"`, `antifraud\s+= null`, `identity = \{`} {
+			if !regexp.MustCompile(want).MatchString(generated) {
+				t.Errorf("generated configuration has no %q:\n%s", want, generated)
+			}
 		}
 	}
 	if got := mock.PaymentTransactionsCreated(); got != 2 {
@@ -552,5 +577,74 @@ func TestQueryHint(t *testing.T) {
 	hint := refund.queryHint(context.Background(), planValues{"service_id": "d151e4f9", "transaction_id": "tx"})
 	if !regexp.MustCompile(`config \{\s+service_id\s+= "d151e4f9"\n\s+transaction_id = "tx"\n\s+\}`).MatchString(hint) {
 		t.Errorf("refund hint:\n%s", hint)
+	}
+}
+
+// TestAccPaymentTransactionListResourcePages lists a service of 250
+// transactions: Terraform's default limit of 100 reads only the two pages it
+// needs, and a control value is found on the last page, which a filter
+// reads to the end.
+func TestAccPaymentTransactionListResourcePages(t *testing.T) {
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{})
+	const service = simpaymock.FixtureShopServiceID
+	mock.AddPaymentTransactions(service, 250)
+	pages := func() (n int) {
+		for _, r := range mock.apiRequests() {
+			if strings.HasPrefix(r, "GET /payment/"+service+"/transactions?") {
+				n++
+			}
+		}
+		return n
+	}
+	var defaultLimitPages int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		TerraformVersionChecks:   listCLIs,
+		Steps: []resource.TestStep{
+			{Config: mock.config(`data "simpay_payment_service" "shop" { id = "` + service + `" }`)},
+			{
+				PreConfig: mock.ResetRequests,
+				Query:     true,
+				Config: `
+list "simpay_payment_transaction" "default_limit" {
+  provider = simpay
+  config {
+    service_id = "` + service + `"
+  }
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{querycheck.ExpectLength("simpay_payment_transaction.default_limit", 100)},
+			},
+			{
+				PreConfig: func() { defaultLimitPages = pages(); mock.ResetRequests() },
+				Query:     true,
+				Config: `
+list "simpay_payment_transaction" "oldest" {
+  provider = simpay
+  config {
+    service_id = "` + service + `"
+    control    = "order-00000"
+  }
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength("simpay_payment_transaction.oldest", 1),
+					querycheck.ExpectResourceDisplayName("simpay_payment_transaction.oldest",
+						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+							"service_id": knownvalue.StringExact(service), "id": knownvalue.NotNull(),
+						}), knownvalue.StringRegexp(regexp.MustCompile(`, control order-00000, created 2024-01-01T08:00:00\+01:00$`))),
+				},
+			},
+		},
+	})
+	if t.Skipped() {
+		return
+	}
+	if defaultLimitPages != 2 {
+		t.Errorf("the default limit read %d pages, want 2 (99 transactions a page)", defaultLimitPages)
+	}
+	if n := pages(); n != 3 {
+		t.Errorf("the control filter read %d pages, want all 3", n)
 	}
 }
