@@ -238,10 +238,14 @@ resource "simpay_payment_refund" "test" {
 
 // TestAccDirectBillingTransactionListResource lists a DirectBilling
 // service's transactions with terraform query, filtered by SimPay by
-// control value and by status.
+// control value and by status, in both of the mock's dialects (the list and
+// the detail differ between them).
 func TestAccDirectBillingTransactionListResource(t *testing.T) {
-	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testDirectBillingTransactionListResource)
+}
+
+func testDirectBillingTransactionListResource(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	id := func(want string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{
 			"service_id": knownvalue.StringExact(simpaymock.FixtureServiceID), "id": knownvalue.StringExact(want),
