@@ -2,8 +2,12 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -301,4 +305,100 @@ resource "simpay_directbilling_transaction" "test" {
 			},
 		},
 	})
+}
+
+// TestAccCreateOnlyIdentityForOlderState checks, through the real CLI, that
+// a resource in state written before it had an identity (by an older
+// provider or an older Terraform) gets one on the next refresh, and that
+// nothing else changes.
+func TestAccCreateOnlyIdentityForOlderState(t *testing.T) {
+	checkCLI(t, identityCLIs...)
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{})
+	cli := newTerraformCLI(t, mock.config(fmt.Sprintf(`
+resource "simpay_payment_refund" "test" {
+  service_id     = %q
+  transaction_id = %q
+  amount         = "1"
+}
+`, simpaymock.FixtureServiceID, simpaymock.FixtureTxPaid)))
+	ctx := context.Background()
+	run := func(args ...string) string {
+		t.Helper()
+		out, errOut, err := cli.Run(ctx, append(args, "-no-color")...)
+		if err != nil {
+			t.Fatalf("terraform %v: %v\n%s\n%s", args, err, out, errOut)
+		}
+		return out
+	}
+	run("apply", "-auto-approve")
+
+	// The state as a provider without identity wrote it.
+	statePath := filepath.Join(cli.Dir, "terraform.tfstate")
+	raw, err := os.ReadFile(statePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state map[string]any
+	if err := json.Unmarshal(raw, &state); err != nil {
+		t.Fatal(err)
+	}
+	removed := 0
+	for _, r := range state["resources"].([]any) {
+		for _, inst := range r.(map[string]any)["instances"].([]any) {
+			i := inst.(map[string]any)
+			if _, ok := i["identity"]; ok {
+				removed++
+			}
+			delete(i, "identity")
+			delete(i, "identity_schema_version")
+		}
+	}
+	if removed != 1 {
+		t.Fatalf("the apply stored %d identities, want 1:\n%s", removed, raw)
+	}
+	state["serial"] = state["serial"].(float64) + 1
+	if raw, err = json.Marshal(state); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(statePath, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	if out := run("apply", "-refresh-only", "-auto-approve"); !strings.Contains(out, "Apply complete!") {
+		t.Fatalf("refresh:\n%s", out)
+	}
+	var shown struct {
+		Values struct {
+			RootModule struct {
+				Resources []struct {
+					Address  string         `json:"address"`
+					Values   map[string]any `json:"values"`
+					Identity map[string]any `json:"identity"`
+				} `json:"resources"`
+			} `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal([]byte(run("show", "-json")), &shown); err != nil {
+		t.Fatal(err)
+	}
+	resources := shown.Values.RootModule.Resources
+	if len(resources) != 1 {
+		t.Fatalf("state holds %d resources, want 1", len(resources))
+	}
+	r := resources[0]
+	for _, attr := range []string{"service_id", "transaction_id", "id"} {
+		if got, want := r.Identity[attr], r.Values[attr]; got == nil || got != want {
+			t.Errorf("after the refresh, identity %s = %v, want the state's %v", attr, got, want)
+		}
+	}
+	if len(r.Identity) != 3 {
+		t.Errorf("identity %v, want service_id, transaction_id and id", r.Identity)
+	}
+	if out, errOut, err := cli.Run(ctx, "plan", "-detailed-exitcode", "-no-color"); err != nil {
+		t.Errorf("the plan after the refresh is not empty: %v\n%s\n%s", err, out, errOut)
+	}
+	if got := mock.RefundsCreated(); got != 1 {
+		t.Errorf("mock made %d refunds, want 1", got)
+	}
 }
