@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -34,7 +36,11 @@ const (
 	defaultMaxConcurrentRequests = 4
 )
 
-var _ provider.Provider = (*simpayProvider)(nil)
+var (
+	_ provider.Provider                  = (*simpayProvider)(nil)
+	_ provider.ProviderWithListResources = (*simpayProvider)(nil)
+	_ provider.ProviderWithActions       = (*simpayProvider)(nil)
+)
 
 type simpayProvider struct {
 	version string
@@ -114,6 +120,9 @@ type providerData struct {
 	// may call only SimPay's public endpoints.
 	problems      diag.Diagnostics
 	tokenProblems diag.Diagnostics
+	// terraformVersion is the version the CLI reports, "" if it reports
+	// none, for advice that only some CLIs can follow.
+	terraformVersion string
 }
 
 // Client returns the API client, or diagnostics saying why there is none.
@@ -151,9 +160,11 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
-	data := &providerData{}
+	data := &providerData{terraformVersion: req.TerraformVersion}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 
 	// Values that come from other resources are unknown while planning. The
 	// framework's guidance is not to guess: keep planning possible, and say
@@ -304,5 +315,22 @@ func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
 		NewPaymentTransactionResource,
 		NewPaymentRefundResource,
 		NewDirectBillingTransactionResource,
+	}
+}
+
+// ListResources are the create-only resources again, listed for terraform
+// query (Terraform 1.14 and later).
+func (p *simpayProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewPaymentTransactionListResource,
+		NewPaymentRefundListResource,
+		NewDirectBillingTransactionListResource,
+	}
+}
+
+// Actions are what terraform apply -invoke runs (Terraform 1.14 and later).
+func (p *simpayProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewPaymentRefundAction,
 	}
 }
