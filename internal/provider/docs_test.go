@@ -42,15 +42,18 @@ func TestDocsAbilityTableSaysWhichNamesAreSimPays(t *testing.T) {
 			continue
 		}
 		kind := "data source"
-		if strings.HasPrefix(cells[0], "resource ") {
-			kind = "resource"
+		for _, k := range []string{"resource", "list resource", "action"} {
+			if strings.HasPrefix(cells[0], k+" ") {
+				kind = k
+			}
 		}
 		for _, m := range code.FindAllStringSubmatch(cells[0], -1) {
 			rows[kind+" "+m[1]] = true
 		}
 		var names []string
 		for _, m := range code.FindAllStringSubmatch(cells[1], -1) {
-			if m[1] != "GET /ip" && m[1] != "service_id" {
+			// Arguments that choose between abilities are not abilities.
+			if m[1] != "GET /ip" && m[1] != "service_id" && m[1] != "include_resource" {
 				names = append(names, m[1])
 			}
 		}
