@@ -400,3 +400,10 @@ func checkDialectShape(t *testing.T, mock *testMock, dialect simpaymock.Dialect,
 		t.Errorf("the mock's %s answer to GET %s lacks %s:\n%s", dialect, path, fragment, body)
 	}
 }
+
+// eitherOrder matches an error output in which both patterns match, one
+// after the other in either order: CLIs differ in the order they print a
+// run's diagnostics.
+func eitherOrder(a, b string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(?:` + a + `.*` + b + `|` + b + `.*` + a + `)`)
+}
