@@ -44,9 +44,14 @@ type ListOptions struct {
 // already read is dropped, and the first occurrence keeps its place. An item
 // pushed past the last page is not lost either: when a page reports more
 // pages than page 1 did, or when repeats leave fewer items than MaxItems
-// asks for, the following pages are read too, one at a time. An object
-// created or removed during the walk may still be missing, as in any
-// offset-paginated list; reading again gives the list as it now stands.
+// asks for, the following pages are read too, one at a time. Pages read at
+// once could also leave a gap (a later page answered before the change, an
+// earlier one after it), so when two of them report other totals the pages
+// after the first are read again, one after the other, which a new object
+// can only make repeat, never skip. An object created during the
+// walk may or may not be in the result, and one removed during it may leave
+// a gap, as in any offset-paginated list; reading again gives the list as
+// it now stands.
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, paged, shared bool, opts ListOptions) ([]T, error) {
 	if opts.MaxItems < 0 {
 		return nil, fmt.Errorf("MaxItems is negative (%d); use 0 for all items", opts.MaxItems)
@@ -64,19 +69,20 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		}
 		return q
 	}
-	getPage := func(ctx context.Context, page int, out *[]T) (int, error) {
+	getPage := func(ctx context.Context, page int, out *[]T) (pageCounts, error) {
 		pg, err := c.get(ctx, shared, path, pageQuery(page), out)
 		if err == nil {
 			err = checkPage(pg, page)
 		}
 		if err != nil || pg == nil {
-			return 0, err
+			return pageCounts{}, err
 		}
-		return int(pg.TotalPages), nil
+		return pageCounts{pages: int(pg.TotalPages), items: int(pg.Total)}, nil
 	}
 
 	var first []T
-	reported, err := getPage(ctx, 1, &first)
+	firstCounts, err := getPage(ctx, 1, &first)
+	reported := firstCounts.pages
 	if err != nil {
 		if errors.As(err, new(*pageError)) {
 			return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
@@ -99,18 +105,26 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		return nil, fmt.Errorf("SimPay API GET /%s: SimPay reports %d pages, more than the %d this client reads; narrow the query or set MaxItems", path, pages, maxPages)
 	}
 
-	var all []T
-	if pages == 1 {
-		all = first
-	} else {
-		all, reported, err = readPages(ctx, c, pages, size, first, getPage)
+	all := first
+	if pages > 1 {
+		var counts pageCounts
+		var changed bool
+		all, counts, changed, err = readPages(ctx, c, pages, size, first, getPage)
 		if err != nil {
 			return nil, err
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("SimPay API GET /%s: %w", path, err)
 		}
-		total = max(total, reported)
+		total = max(total, counts.pages)
+		if changed {
+			// The list changed while pages were read at once: a page
+			// answered before a new object pushed the list down misses the
+			// items pushed onto it, which the earlier page, answered after,
+			// no longer holds. Read the rest again, one page after the
+			// other: then a change can only repeat an item, never skip one.
+			all, pages = first, 1
+		}
 	}
 
 	// Sized up front: growing the map would allocate it several times over.
@@ -118,23 +132,28 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 	all = dropRepeats(all, seen)
 	for next := pages + 1; next <= min(total, maxPages) && (opts.MaxItems == 0 || len(all) < opts.MaxItems); next++ {
 		var items []T
-		reported, err := getPage(ctx, next, &items)
+		counts, err := getPage(ctx, next, &items)
 		if err != nil {
 			return nil, fmt.Errorf("reading page %d of %d: %w", next, total, err)
 		}
 		if len(items) == 0 {
 			break
 		}
-		total = max(total, reported)
+		total = max(total, counts.pages)
 		all = append(all, dropRepeats(items, seen)...)
 	}
 	return trim(all, opts.MaxItems), nil
 }
 
+// pageCounts is what a page says of the whole list: how many pages and items
+// it has (0 when SimPay did not say).
+type pageCounts struct{ pages, items int }
+
 // readPages fetches pages 2..pages concurrently after page 1 (first, of size
-// items) and returns every item in page order, with the largest page count
-// any page reported.
-func readPages[T any](ctx context.Context, c *Client, pages, size int, first []T, getPage func(context.Context, int, *[]T) (int, error)) ([]T, int, error) {
+// items) and returns every item in page order, the largest page count any
+// page reported, and whether two of the pages read at once reported other
+// totals: the list changed between their answers.
+func readPages[T any](ctx context.Context, c *Client, pages, size int, first []T, getPage func(context.Context, int, *[]T) (pageCounts, error)) ([]T, pageCounts, bool, error) {
 	// Each page owns all[(p-1)*size : p*size]. Decoding into a slice with
 	// that capacity appends in place, so items are written once, into their
 	// final place, and no page body or per-page slice outlives its decoding.
@@ -145,7 +164,8 @@ func readPages[T any](ctx context.Context, c *Client, pages, size int, first []T
 	// overflow keeps a page that came back larger than the page size; its
 	// items could not fit in its region.
 	overflow := make(map[int][]T)
-	reported := 0
+	var reported, other pageCounts
+	changed, seenOther := false, false
 	var mu sync.Mutex
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -180,7 +200,16 @@ loop:
 			mu.Lock()
 			defer mu.Unlock()
 			counts[p] = len(region)
-			reported = max(reported, n)
+			reported.pages = max(reported.pages, n.pages)
+			// Pages answered in the same state of the list agree on its
+			// totals. Page 1 may differ: it was read before the others, and
+			// a shift after it only repeats items. Two of these pages that
+			// differ were answered on either side of a change, and the one
+			// answered first may have missed what the change pushed onto it.
+			if !seenOther {
+				other, seenOther = n, true
+			}
+			changed = changed || n != other
 			if len(region) > size {
 				overflow[p] = region
 			}
@@ -188,7 +217,7 @@ loop:
 	}
 	wg.Wait()
 	if firstErr != nil {
-		return nil, 0, firstErr
+		return nil, pageCounts{}, false, firstErr
 	}
 
 	// Close the gaps left by short pages (normally only the last one).
@@ -199,7 +228,7 @@ loop:
 			n += copy(all[n:], all[start:start+counts[p]])
 		}
 		clear(all[n:]) // drop references held by the unused tail
-		return all[:n:n], reported, nil
+		return all[:n:n], reported, changed, nil
 	}
 	out := make([]T, 0, len(all)+len(overflow)*size)
 	for p := 1; p <= pages; p++ {
@@ -210,7 +239,7 @@ loop:
 		start := (p - 1) * size
 		out = append(out, all[start:start+counts[p]]...)
 	}
-	return out, reported, nil
+	return out, reported, changed, nil
 }
 
 // listKeyed is an item with an identity of its own, by which a page walk

@@ -299,7 +299,9 @@ func TestListNeverReturnsAnObjectTwiceWhenTheListGrows(t *testing.T) {
 		wantItems int
 		wantPages []int
 	}{
-		// One new transaction: page 2 starts with page 1's last item.
+		// One new transaction: page 2 starts with page 1's last item. Pages
+		// 2 and 3 were both answered after it, so they agree and are not
+		// read again.
 		{"one created", 1, 0, 250, []int{1, 2, 3}},
 		// Fifty new ones push the oldest items onto a fourth page, which
 		// pages 2 and 3 report and the walk then reads.
@@ -327,6 +329,67 @@ func TestListNeverReturnsAnObjectTwiceWhenTheListGrows(t *testing.T) {
 				t.Errorf("pages asked %v, want %v", pages, tc.wantPages)
 			}
 		})
+	}
+}
+
+// TestListLeavesNoGapWhenPagesReadAtOnceSeeTheListChange makes the worst
+// order happen: of pages 2 and 3, read at once, page 3 is answered first,
+// then new transactions arrive, then page 2 is answered from the shifted
+// list. Taken as they came, the items pushed from page 2 onto page 3 would
+// be in neither answer; the walk must notice the change and read again.
+func TestListLeavesNoGapWhenPagesReadAtOnceSeeTheListChange(t *testing.T) {
+	var mu sync.Mutex
+	ids := make([]string, 0, 300)
+	for i := 250; i >= 1; i-- {
+		ids = append(ids, fmt.Sprintf("tx-%04d", i))
+	}
+	want := slices.Clone(ids)
+	page3Served := make(chan struct{})
+	var once sync.Once
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		if page == 2 {
+			select {
+			case <-page3Served:
+			case <-time.After(5 * time.Second):
+				t.Error("page 3 was not asked for while page 2 was under way")
+			}
+		}
+		mu.Lock()
+		total := len(ids)
+		var items []string
+		for i := (page - 1) * limit; i < min(page*limit, total); i++ {
+			items = append(items, `{"id":"`+ids[i]+`","status":"transaction_paid","amount":1}`)
+		}
+		if page == 3 {
+			once.Do(func() {
+				for i := range 5 {
+					ids = append([]string{fmt.Sprintf("new-%04d", i)}, ids...)
+				}
+				close(page3Served)
+			})
+		}
+		mu.Unlock()
+		writeJSON(w, 200, fmt.Sprintf(`{"success":true,"data":[%s],"pagination":{"total":%d,"count":%d,"per_page":%d,"current_page":%d,"total_pages":%d}}`,
+			strings.Join(items, ","), total, len(items), limit, page, (total+limit-1)/limit))
+	})
+	c, _ := newTestClient(t, srv.URL, nil)
+	txs, err := c.ListPaymentTransactions(t.Context(), "d151e4f9", ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := txIDsOf(txs)
+	// What was there at the start, once each and in order; the five new
+	// ones may or may not come after page 1 was read, and here they do not.
+	if !slices.Equal(got, want) {
+		missing := 0
+		for _, id := range want {
+			if !slices.Contains(got, id) {
+				missing++
+			}
+		}
+		t.Errorf("got %d items, %d of the 250 there at the start missing; want all 250 once, in order", len(got), missing)
 	}
 }
 

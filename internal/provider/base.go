@@ -28,6 +28,14 @@ func (b *dataSourceBase) client(diags *diag.Diagnostics) *client.Client {
 	return c
 }
 
+// publicClient is client for a data source that reads only what SimPay
+// serves without a token: it needs no api_token, and sends it when set.
+func (b *dataSourceBase) publicClient(diags *diag.Diagnostics) *client.Client {
+	c, d := b.data.PublicClient()
+	diags.Append(d...)
+	return c
+}
+
 // resourceBase is dataSourceBase for resources.
 type resourceBase struct {
 	data *providerData

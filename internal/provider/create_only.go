@@ -3,12 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -94,7 +96,8 @@ type createOnlyAbout struct {
 	service serviceKind
 	// id is the composite id, outermost first: the import id's parts and
 	// the attributes that hold them. The last part is the object's own id.
-	// It is also what a resource identity of these resources would hold.
+	// The resource identity holds the same parts, each under the name of
+	// the attribute that holds it.
 	id []idPart
 }
 
@@ -127,6 +130,7 @@ var (
 	_ resource.ResourceWithImportState    = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
 	_ resource.ResourceWithModifyPlan     = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
 	_ resource.ResourceWithValidateConfig = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
+	_ resource.ResourceWithIdentity       = (*createOnlyResource[struct{}, struct{}, struct{}])(nil)
 )
 
 func newCreateOnlyResource[M, R, O any](spec createOnlySpec[M, R, O]) resource.Resource {
@@ -270,7 +274,8 @@ func (r *createOnlyResource[M, R, O]) Create(ctx context.Context, req resource.C
 	}
 	answer, err := r.spec.send(ctx, c, &plan, body)
 	if err != nil {
-		resp.Diagnostics.Append(r.createError(ctx, c, req, &plan, err)...)
+		ids := r.ids(ctx, req.Plan, &resp.Diagnostics)
+		resp.Diagnostics.Append(r.createError(ctx, c, ids, r.queryHint(ctx, req.Plan), &plan, err)...)
 		return
 	}
 
@@ -281,6 +286,7 @@ func (r *createOnlyResource[M, R, O]) Create(ctx context.Context, req resource.C
 		return
 	}
 	ids := r.ids(ctx, resp.State, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, r.spec.about(), ids, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -334,6 +340,8 @@ func (r *createOnlyResource[M, R, O]) Read(ctx context.Context, req resource.Rea
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	limits := r.timeouts(ctx, req.State, &resp.Diagnostics)
 	ids := r.ids(ctx, req.State, &resp.Diagnostics)
+	// Also gives an identity to state written before the resource had one.
+	setIdentity(ctx, resp.Identity, r.spec.about(), ids, &resp.Diagnostics)
 	imported, diags := req.Private.GetKey(ctx, privateKeyImported)
 	resp.Diagnostics.Append(diags...)
 	c := r.client(&resp.Diagnostics)
@@ -370,18 +378,112 @@ func (r *createOnlyResource[M, R, O]) Read(ctx context.Context, req resource.Rea
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// ImportState takes the composite id from an import id (the terraform import
+// command, or an import block's id) or from an import block's identity
+// (Terraform 1.12 and later), checks every part, and records the parts and
+// the identity; the read that follows fills in the rest.
 func (r *createOnlyResource[M, R, O]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	a := r.spec.about()
-	values, err := parseImportID(req.ID, a.id...)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import id for "+a.typeName(), err.Error()+". Each id is in the SimPay panel: "+
-			"a service's in the list of services, a transaction's or a refund's in its details.")
+	var values []string
+	if req.ID != "" || req.Identity == nil {
+		var err error
+		values, err = parseImportID(req.ID, a.id...)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import id for "+a.typeName(), err.Error()+". "+whereIDsAre)
+			return
+		}
+	} else {
+		values = identityValues(ctx, a, req.Identity, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	setIDs(ctx, &resp.State, a, values, &resp.Diagnostics)
+	setIdentity(ctx, resp.Identity, a, values, &resp.Diagnostics)
+	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
+}
+
+const whereIDsAre = "Each id is in the SimPay panel: a service's in the list of services, a transaction's or a refund's in " +
+	"its details."
+
+// IdentitySchema is the composite id: one attribute for each of about().id,
+// named after the attribute that holds it in state, every one needed to
+// import by identity.
+func (r *createOnlyResource[M, R, O]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(r.spec.about())
+}
+
+func identitySchema(a createOnlyAbout) identityschema.Schema {
+	attrs := make(map[string]identityschema.Attribute, len(a.id))
+	for i, p := range a.id {
+		what := fmt.Sprintf("Id of the %s the %s belongs to", p.noun, a.kind)
+		if i == len(a.id)-1 {
+			what = fmt.Sprintf("Id of the %s, as SimPay assigned it", a.kind)
+		}
+		attrs[p.attr] = identityschema.StringAttribute{
+			RequiredForImport: true,
+			Description:       fmt.Sprintf("%s, such as `%s`: the resource's `%s`.", what, p.example, p.attr),
+		}
+	}
+	return identityschema.Schema{Attributes: attrs}
+}
+
+// identityExample is an import block's identity for a, with the example
+// value of each part, as an error shows it.
+func identityExample(a createOnlyAbout) string {
+	width := 0
+	for _, p := range a.id {
+		width = max(width, len(p.attr))
+	}
+	var b strings.Builder
+	b.WriteString("identity = {\n")
+	for _, p := range a.id {
+		fmt.Fprintf(&b, "    %-*s = %q\n", width, p.attr, p.example)
+	}
+	b.WriteString("  }")
+	return b.String()
+}
+
+// identityValues reads the composite id from an import block's identity,
+// checking each part as parseImportID checks an import id.
+func identityValues(ctx context.Context, a createOnlyAbout, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) []string {
+	values := make([]string, len(a.id))
+	var problems []string
+	for i, p := range a.id {
+		var v types.String
+		diags.Append(identity.GetAttribute(ctx, path.Root(p.attr), &v)...)
+		values[i] = v.ValueString()
+		switch {
+		case v.IsNull() || v.IsUnknown() || v.ValueString() == "":
+			problems = append(problems, fmt.Sprintf("%s is not set", p.attr))
+		case !p.valid(v.ValueString()):
+			problems = append(problems, fmt.Sprintf("%s %q is not in SimPay's format", p.attr, v.ValueString()))
+		}
+	}
+	if len(problems) > 0 && !diags.HasError() {
+		diags.AddError("Invalid import identity for "+a.typeName(), fmt.Sprintf(
+			"The import block's identity is not usable: %s. It needs every part of the %s's id, for example\n\n  %s\n\n%s",
+			strings.Join(problems, "; "), a.kind, identityExample(a), whereIDsAre))
+	}
+	return values
+}
+
+// setIDs records the composite id in state, each part in its attribute.
+func setIDs(ctx context.Context, state *tfsdk.State, a createOnlyAbout, values []string, diags *diag.Diagnostics) {
+	for i, p := range a.id {
+		diags.Append(state.SetAttribute(ctx, path.Root(p.attr), values[i])...)
+	}
+}
+
+// setIdentity records the composite id as the resource identity. identity
+// is nil only where the framework has none to give.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, a createOnlyAbout, values []string, diags *diag.Diagnostics) {
+	if identity == nil {
 		return
 	}
 	for i, p := range a.id {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(p.attr), values[i])...)
+		diags.Append(identity.SetAttribute(ctx, path.Root(p.attr), values[i])...)
 	}
-	resp.Diagnostics.Append(markImported(ctx, resp.Private)...)
 }
 
 // Update records the plan and sends nothing: SimPay cannot change the
@@ -392,6 +494,7 @@ func (r *createOnlyResource[M, R, O]) Update(ctx context.Context, req resource.U
 	// Every computed attribute keeps its state value in the plan
 	// (UseStateForUnknown), so the plan is the new state as it stands.
 	resp.State.Raw = req.Plan.Raw
+	setIdentity(ctx, resp.Identity, r.spec.about(), r.ids(ctx, req.Plan, &resp.Diagnostics), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
 }
 

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
@@ -18,7 +17,9 @@ import (
 // The diagnostics of the create-only resources, in one wording for all.
 
 // createError explains why a create failed, on the attribute it is about.
-func (r *createOnlyResource[M, R, O]) createError(ctx context.Context, c *client.Client, req resource.CreateRequest, plan *M, err error) diag.Diagnostics {
+// ids are the plan's composite id (every part known but the object's own);
+// queryHint says how terraform query finds the object ("" when it cannot).
+func (r *createOnlyResource[M, R, O]) createError(ctx context.Context, c *client.Client, ids []string, queryHint string, plan *M, err error) diag.Diagnostics {
 	a := r.spec.about()
 	action := r.spec.createAction(plan)
 	if x, ok := r.spec.(createErrorExplainer[M]); ok {
@@ -27,11 +28,10 @@ func (r *createOnlyResource[M, R, O]) createError(ctx context.Context, c *client
 		}
 	}
 	var diags diag.Diagnostics
-	ids := r.ids(ctx, req.Plan, &diags)
 	kind := client.KindOf(err)
 	switch {
 	case kind == client.KindOutcomeUnknown:
-		diags.Append(outcomeUnknownDiagnostic(a, action, r.spec.findHint(plan), ids, err))
+		diags.Append(outcomeUnknownDiagnostic(a, action, r.spec.findHint(plan), queryHint, ids, err))
 	case kind == client.KindValidation:
 		diags.Append(attributeValidationDiagnostics(action, err, r.spec.fieldPath)...)
 	case kind == client.KindObjectNotFound && len(a.id) > 2:
@@ -78,8 +78,9 @@ func controlHint(control types.String, what, where string) string {
 
 // outcomeUnknownDiagnostic is the error of a create whose answer never came:
 // the object may exist, and the request was not re-sent. ids are the plan's:
-// every part known but the object's own.
-func outcomeUnknownDiagnostic(a createOnlyAbout, action, howToFind string, ids []string, err error) diag.Diagnostic {
+// every part known but the object's own. queryHint, when not "", tells how
+// terraform query finds the object and writes its import.
+func outcomeUnknownDiagnostic(a createOnlyAbout, action, howToFind, queryHint string, ids []string, err error) diag.Diagnostic {
 	example := make([]string, len(a.id))
 	for i, p := range a.id {
 		example[i] = "<" + p.name + ">"
@@ -87,13 +88,26 @@ func outcomeUnknownDiagnostic(a createOnlyAbout, action, howToFind string, ids [
 			example[i] = ids[i]
 		}
 	}
-	return diag.NewErrorDiagnostic(fmt.Sprintf("The SimPay %s may have been created", a.kind), fmt.Sprintf(
-		"No definite answer came from SimPay while %s: the request may have reached SimPay, so the %s may exist. "+
-			"The provider did not send it again, because SimPay cannot tell a repeated request from a new one, and a "+
-			"second request could create a second %s. Nothing was recorded in Terraform state.\n\n"+
+	if queryHint != "" {
+		queryHint = "\n\n" + queryHint
+	}
+	return diag.NewErrorDiagnostic(outcomeUnknownSummary(a), fmt.Sprintf(
+		"%s Nothing was recorded in Terraform state.\n\n"+
 			"Do not simply apply again. First check whether the %s exists: %s. If it exists, import it instead of "+
-			"creating another one. %s\n\nIf it does not exist, apply again.\n\n%s",
-		action, a.kind, a.kind, a.kind, howToFind, importHint(a, strings.Join(example, "/")), err))
+			"creating another one. %s%s\n\nIf it does not exist, apply again.\n\n%s",
+		outcomeUnknownIntro(a, action), a.kind, howToFind, importHint(a, strings.Join(example, "/")), queryHint, err))
+}
+
+// outcomeUnknownSummary and outcomeUnknownIntro begin the error of a create
+// whose answer never came, from a resource or an action alike.
+func outcomeUnknownSummary(a createOnlyAbout) string {
+	return fmt.Sprintf("The SimPay %s may have been created", a.kind)
+}
+
+func outcomeUnknownIntro(a createOnlyAbout, action string) string {
+	return fmt.Sprintf("No definite answer came from SimPay while %s: the request may have reached SimPay, so the %s "+
+		"may exist. The provider did not send it again, because SimPay cannot tell a repeated request from a new one, "+
+		"and a second request could create a second %s.", action, a.kind, a.kind)
 }
 
 // createdButUnreadDiagnostic is the error of a create whose object SimPay

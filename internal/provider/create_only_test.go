@@ -67,7 +67,7 @@ func TestNullUnknownsLeavesNothingUnknown(t *testing.T) {
 // created" error shows the import id with every part the plan knows.
 func TestOutcomeUnknownNamesTheImportID(t *testing.T) {
 	a := paymentRefundSpec{}.about()
-	d := outcomeUnknownDiagnostic(a, "creating a full refund", "look in the panel", []string{"d151e4f9", "tx", ""}, nil)
+	d := outcomeUnknownDiagnostic(a, "creating a full refund", "look in the panel", "", []string{"d151e4f9", "tx", ""}, nil)
 	for _, want := range []string{"The SimPay refund may have been created", "terraform import simpay_payment_refund.<name> d151e4f9/tx/<refund_id>",
 		`id = "d151e4f9/tx/<refund_id>"`, "look in the panel"} {
 		if !strings.Contains(d.Summary()+d.Detail(), want) {

@@ -28,6 +28,10 @@ type directBillingCalculationModel struct {
 	Play      *operatorAmountModel `tfsdk:"play"`
 	TMobile   *operatorAmountModel `tfsdk:"t_mobile"`
 	Plus      *operatorAmountModel `tfsdk:"plus"`
+	Netia     *operatorAmountModel `tfsdk:"netia"`
+	// Operators is every operator SimPay prices the amount for, keyed by
+	// SimPay's name, so that one SimPay adds later is not lost.
+	Operators map[string]operatorAmountModel `tfsdk:"operators"`
 }
 
 // operatorAmountModel is one operator's price; a nil pointer is SimPay's
@@ -48,17 +52,22 @@ func (d *directBillingCalculationDataSource) Metadata(_ context.Context, req dat
 	resp.TypeName = req.ProviderTypeName + "_directbilling_calculation"
 }
 
-func operatorAttribute(operator string) schema.SingleNestedAttribute {
+// operatorAmountAttributes are one operator's price.
+func operatorAmountAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+			"without VAT, in PLN, as a decimal string."},
+		"gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+			"with VAT, in PLN, as a decimal string: what the payer is charged."},
+	}
+}
+
+func operatorAttribute(operator, source string) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{
 		Computed: true,
 		MarkdownDescription: "What a DirectBilling payment of `amount` costs a " + operator + " subscriber; null " +
-			"when SimPay gives none (" + operator + " does not take a payment of this amount).",
-		Attributes: map[string]schema.Attribute{
-			"net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
-				"without VAT, in PLN, as a decimal string."},
-			"gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
-				"with VAT, in PLN, as a decimal string: what the payer is charged."},
-		},
+			"when SimPay gives none (" + operator + " does not take a payment of this amount" + source + ").",
+		Attributes: operatorAmountAttributes(),
 	}
 }
 
@@ -77,10 +86,23 @@ func (d *directBillingCalculationDataSource) Schema(_ context.Context, _ datasou
 					"positive, and is sent to SimPay exactly as written.",
 				Validators: []validator.String{amountValidator("0.01", 2)},
 			},
-			"orange":   operatorAttribute("Orange"),
-			"play":     operatorAttribute("Play"),
-			"t_mobile": operatorAttribute("T-Mobile"),
-			"plus":     operatorAttribute("Plus"),
+			"orange":   operatorAttribute("Orange", ""),
+			"play":     operatorAttribute("Play", ""),
+			"t_mobile": operatorAttribute("T-Mobile", ""),
+			"plus":     operatorAttribute("Plus", ""),
+			// SimPay's 2024 OpenAPI file names the four above; simpay-laravel
+			// (src/Responses/DirectBilling/AmountCalculatorResponse.php) also
+			// reads netia.
+			"netia": operatorAttribute("Netia", ", or SimPay's answer does not name Netia: its 2024 OpenAPI file "+
+				"does not, its newer SDKs do"),
+			"operators": schema.MapNestedAttribute{
+				Computed: true,
+				MarkdownDescription: "Every operator SimPay prices a payment of `amount` for, keyed by SimPay's name " +
+					"of the operator (`orange`, `play`, `t-mobile`, `plus`, `netia`, and any SimPay adds later), such " +
+					"as `operators[\"t-mobile\"].gross`. An operator SimPay answers null for (it does not take this " +
+					"amount) is not in the map, so `keys(operators)` are the operators that do. `{}` when none does.",
+				NestedObject: schema.NestedAttributeObject{Attributes: operatorAmountAttributes()},
+			},
 		},
 	}
 }
@@ -115,5 +137,12 @@ func (d *directBillingCalculationDataSource) Read(ctx context.Context, req datas
 	m.Play = newOperatorAmountModel((*calc)[client.OperatorPlay])
 	m.TMobile = newOperatorAmountModel((*calc)[client.OperatorTMobile])
 	m.Plus = newOperatorAmountModel((*calc)[client.OperatorPlus])
+	m.Netia = newOperatorAmountModel((*calc)[client.OperatorNetia])
+	m.Operators = make(map[string]operatorAmountModel, len(*calc))
+	for name, amount := range *calc {
+		if a := newOperatorAmountModel(amount); a != nil {
+			m.Operators[name] = *a
+		}
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -20,9 +20,22 @@ func operatorAmount(net, gross string) knownvalue.Check {
 	})
 }
 
+// withNetia is operators with netia added in the SDK dialect, the only one
+// that prices it.
+func withNetia(dialect simpaymock.Dialect, netia knownvalue.Check, operators map[string]knownvalue.Check) map[string]knownvalue.Check {
+	if dialect == simpaymock.DialectSDK {
+		operators["netia"] = netia
+	}
+	return operators
+}
+
 func TestAccDirectBillingCalculationDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingCalculationDataSource)
+}
+
+func testAccDirectBillingCalculationDataSource(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	example := "data.simpay_directbilling_calculation.example"
 	all := "data.simpay_directbilling_calculation.all"
 	calc := func(serviceID, amount string) string {
@@ -74,7 +87,8 @@ data "simpay_directbilling_calculation" "test" {
 			},
 			{
 				// SimPay's example: T-Mobile and Plus take no payment this
-				// large and are null. "100.00" is sent as written.
+				// large and are null, and not in operators. "100.00" is sent
+				// as written. Netia is priced in the SDK dialect only.
 				PreConfig: mock.ResetRequests,
 				Config: mock.config(`
 data "simpay_directbilling_calculation" "example" {
@@ -97,12 +111,59 @@ data "simpay_directbilling_calculation" "all" {
 					statecheck.ExpectKnownValue(all, tfjsonpath.New("play"), operatorAmount("142.86", "175.72")),
 					statecheck.ExpectKnownValue(all, tfjsonpath.New("t_mobile"), operatorAmount("166.67", "205")),
 					statecheck.ExpectKnownValue(all, tfjsonpath.New("plus"), operatorAmount("153.85", "189.24")),
+					statecheck.ExpectKnownValue(example, tfjsonpath.New("netia"), sdkOnly(dialect, operatorAmount("266.67", "328"))),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("netia"), sdkOnly(dialect, operatorAmount("133.34", "164.01"))),
+					statecheck.ExpectKnownValue(example, tfjsonpath.New("operators"), knownvalue.MapExact(withNetia(dialect,
+						operatorAmount("266.67", "328"), map[string]knownvalue.Check{
+							"orange": operatorAmount("285.72", "351.44"),
+							"play":   operatorAmount("285.72", "351.44"),
+						}))),
+					statecheck.ExpectKnownValue(all, tfjsonpath.New("operators"), knownvalue.MapExact(withNetia(dialect,
+						operatorAmount("133.34", "164.01"), map[string]knownvalue.Check{
+							"orange":   operatorAmount("142.86", "175.72"),
+							"play":     operatorAmount("142.86", "175.72"),
+							"t-mobile": operatorAmount("166.67", "205"),
+							"plus":     operatorAmount("153.85", "189.24"),
+						}))),
 				},
 				Check: expectOnlyRequests(mock,
 					"GET /directbilling/d151e4f9/calculate?amount=200",
 					"GET /directbilling/d151e4f9/calculate?amount=100.00",
 				),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// An operator SimPay adds later is kept under its own name, and
+				// amounts written as strings read the same as numbers.
+				PreConfig: func() {
+					mock.AddFault(simpaymock.Fault{Method: "GET", Path: "/directbilling/d151e4f9/calculate", Kind: simpaymock.FaultStatus,
+						Status: 200, Times: 1, Body: `{"success":true,"data":{"orange":{"net":8.13,"gross":10},"play":null,` +
+							`"t-mobile":[],"heyah":{"net":"8.50","gross":"10.46"}}}`})
+				},
+				Config: calc("d151e4f9", "10"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("operators"),
+						knownvalue.MapExact(map[string]knownvalue.Check{
+							"orange": operatorAmount("8.13", "10"),
+							"heyah":  operatorAmount("8.50", "10.46"),
+						})),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("orange"), operatorAmount("8.13", "10")),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("play"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("t_mobile"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("netia"), knownvalue.Null()),
+				},
+			},
+			{
+				// An amount no operator takes: every operator is null, and
+				// operators is empty, not null.
+				Config: calc("d151e4f9", "600"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("operators"),
+						knownvalue.MapExact(map[string]knownvalue.Check{})),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("orange"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("t_mobile"), knownvalue.Null()),
+					statecheck.ExpectKnownValue("data.simpay_directbilling_calculation.test", tfjsonpath.New("netia"), knownvalue.Null()),
+				},
 			},
 		},
 	})

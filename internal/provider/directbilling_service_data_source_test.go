@@ -15,7 +15,11 @@ import (
 
 func TestAccDirectBillingServiceDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingServiceDataSource)
+}
+
+func testAccDirectBillingServiceDataSource(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	var checks []statecheck.StateCheck
 	for addr, id := range map[string]string{
 		"data.simpay_directbilling_service.test":   "d151e4f9",
@@ -62,7 +66,11 @@ data "simpay_directbilling_service" "verify" {
 // that lacks the DirectBilling ability a data source needs.
 func TestAccDirectBillingDataSourcesAbilityErrors(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{Tokens: []simpaymock.Token{
+	eachDialect(t, testAccDirectBillingDataSourcesAbilityErrors)
+}
+
+func testAccDirectBillingDataSourcesAbilityErrors(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect, Tokens: []simpaymock.Token{
 		{Value: "db-list-only", Abilities: []string{"directbilling.services"}},
 		{Value: "db-show-only", Abilities: []string{"directbilling.services.show"}},
 	}})
@@ -88,6 +96,23 @@ data "simpay_directbilling_calculation" "test" {
 			{
 				Config:      mock.configWith(`api_token = "db-list-only"`, service),
 				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*reading\s+DirectBilling\s+service\s+d151e4f9.*the\s+ability\s+directbilling\.services\.show\b`),
+			},
+			{
+				Config: mock.configWith(`api_token = "db-show-only"`, `
+data "simpay_directbilling_transactions" "test" {
+  service_id = "d151e4f9"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*listing\s+the\s+transactions\s+of\s+DirectBilling\s+service\s+d151e4f9.*` +
+					`the\s+ability\s+directbilling\.transactions\b`),
+			},
+			{
+				Config: mock.configWith(`api_token = "db-list-only"`, `
+data "simpay_directbilling_transaction" "test" {
+  service_id = "d151e4f9"
+  id         = "`+simpaymock.FixtureDirectBillingTxPaid+`"
+}`),
+				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*reading\s+transaction\s+dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a\s+of\s+DirectBilling\s+service\s+d151e4f9.*` +
+					`the\s+ability\s+directbilling\.transactions\.show\b`),
 			},
 			{
 				Config: mock.configWith(`api_token = "db-show-only"`, service),

@@ -36,7 +36,11 @@ func directBillingServiceFields(id string) map[string]knownvalue.Check {
 
 func TestAccDirectBillingServicesDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingServicesDataSource)
+}
+
+func testAccDirectBillingServicesDataSource(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	services := tfjsonpath.New("services")
 	service := func(id string) knownvalue.Check { return knownvalue.ObjectExact(directBillingServiceFields(id)) }
 	resource.Test(t, resource.TestCase{

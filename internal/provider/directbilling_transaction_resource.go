@@ -44,6 +44,7 @@ type directBillingTransactionModel struct {
 	directBillingTransactionReturned
 	ReturnURLs types.Object `tfsdk:"return_urls"`
 	SteamID    types.String `tfsdk:"steamid"`
+	Email      types.String `tfsdk:"email"`
 	// RedirectURL is in SimPay's answer to the create only.
 	RedirectURL types.String `tfsdk:"redirect_url"`
 	directBillingTransactionReported
@@ -145,32 +146,35 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 				Validators:    []validator.String{steamIDValidator()},
 				PlanModifiers: replaceString(),
 			},
+			"email": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "The payer's email address, such as `\"jan@example.com\"`, sent as `email` (SimPay's " +
+					"2024 OpenAPI file does not name it; simpay-laravel sends it). Changing it replaces the transaction." +
+					notSentBack,
+				Validators:    []validator.String{emailValidator()},
+				PlanModifiers: replaceString(),
+			},
 			"redirect_url": computedString("URL of SimPay's payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
-			"status": computedString("Transaction status as SimPay reports it, refreshed on every read. SimPay documents " +
-				codeList(directBillingTransactionStatuses) + "; a transaction starts as `transaction_db_new`."),
-			"value": computedDecimal("The transaction's value as SimPay reports it (its `value`), a decimal string in " +
-				"PLN, refreshed on every read. SimPay computes it from `amount` and `amount_type`."),
-			"value_netto": computedDecimal("What you receive from the transaction as SimPay reports it (its " +
-				"`value_netto`), a decimal string in PLN, refreshed on every read."),
-			"operator": computedString("Mobile carrier the payer paid through: `orange`, `plus`, `play` or `t-mobile`; null " +
-				"until SimPay knows it."),
+			"status":             computedString(dbText.status + refreshedOnRead),
+			"value":              computedDecimal(dbText.value + refreshedOnRead),
+			"value_net":          computedDecimal(dbText.valueNet + refreshedOnRead),
+			"value_created":      computedDecimal(dbText.valueCreated),
+			"value_created_type": computedString(dbText.valueCreatedType),
+			"operator":           computedString(dbText.operator + refreshedOnRead),
+			"score":              computedDecimal(dbText.score + refreshedOnRead),
 			"notify": schema.SingleNestedAttribute{
-				Computed: true,
-				MarkdownDescription: "SimPay's notifications about this transaction to your service's notification " +
-					"URL, refreshed on every read.",
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Computed:            true,
+				MarkdownDescription: dbText.notify + refreshedOnRead,
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"sent": schema.BoolAttribute{Computed: true,
-						MarkdownDescription: "Whether SimPay has sent a notification (SimPay's `is_send`)."},
-					"last_sent_at": schema.StringAttribute{Computed: true,
-						MarkdownDescription: "When SimPay last sent one (RFC 3339); null if never."},
-					"count": schema.Int64Attribute{Computed: true,
-						MarkdownDescription: "How many notifications SimPay has sent."},
+					"sent":         schema.BoolAttribute{Computed: true, MarkdownDescription: dbText.notifySent},
+					"last_sent_at": schema.StringAttribute{Computed: true, MarkdownDescription: dbText.notifyLastSentAt},
+					"count":        schema.Int64Attribute{Computed: true, MarkdownDescription: dbText.notifyCount},
 				},
 			},
-			"created_at": computedString("When SimPay created the transaction (RFC 3339)."),
-			"updated_at": computedString("When the transaction last changed in SimPay (RFC 3339), refreshed on every read."),
+			"created_at": computedString(dbText.createdAt),
+			"updated_at": computedString(dbText.updatedAt + refreshedOnRead),
 		},
 	}
 }
@@ -179,7 +183,7 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 // transaction to attributes.
 func (directBillingTransactionSpec) fieldPath(field string) (path.Path, bool) {
 	switch field {
-	case "amount", "description", "control", "steamid":
+	case "amount", "description", "control", "steamid", "email":
 		return path.Root(field), true
 	case "amountType":
 		return path.Root("amount_type"), true
@@ -203,6 +207,7 @@ func (directBillingTransactionSpec) request(m *directBillingTransactionModel, di
 		Control:     m.Control.ValueString(),
 		PhoneNumber: m.PhoneNumber.ValueString(),
 		SteamID:     m.SteamID.ValueString(),
+		Email:       m.Email.ValueString(),
 	}
 	if !m.ReturnURLs.IsNull() && !m.ReturnURLs.IsUnknown() {
 		attrs := m.ReturnURLs.Attributes()

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -37,7 +38,30 @@ func dbFullBody(amount, control, success, extra string) string {
   }
   phone_number = "48111222333"
   steamid      = "76561198000000000"
+  email        = "jan@example.com"
 %s`, amount, control, success, extra)
+}
+
+// sdkOnly is want in the dialect of SimPay's newer SDKs, which send fields
+// the documented dialect does not, and null in the documented one.
+func sdkOnly(dialect simpaymock.Dialect, want knownvalue.Check) knownvalue.Check {
+	if dialect == simpaymock.DialectSDK {
+		return want
+	}
+	return knownvalue.Null()
+}
+
+// expectNoDrift checks that the refresh before a plan found addr as state
+// had it: SimPay's answer, however written, maps to the values in state.
+type expectNoDrift struct{ addr string }
+
+func (e expectNoDrift) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceDrift {
+		if rc.Address == e.addr {
+			resp.Error = fmt.Errorf("%s changed on refresh:\nbefore %v\nafter  %v", e.addr, rc.Change.Before, rc.Change.After)
+			return
+		}
+	}
 }
 
 func notifyCheck(sent bool, lastSentAt knownvalue.Check, count int64) knownvalue.Check {
@@ -54,8 +78,12 @@ func notifyCheck(sent bool, lastSentAt knownvalue.Check, count int64) knownvalue
 // imports, replacements and a transaction SimPay no longer returns.
 func TestAccDirectBillingTransactionResource(t *testing.T) {
 	t.Parallel()
+	eachDialect(t, testAccDirectBillingTransactionResource)
+}
+
+func testAccDirectBillingTransactionResource(t *testing.T, dialect simpaymock.Dialect) {
 	clock := newTestClock(t, "2025-06-02T10:00:00+02:00")
-	mock := newTestMock(t, simpaymock.Options{Now: clock.now})
+	mock := newTestMock(t, simpaymock.Options{Now: clock.now, Dialect: dialect})
 	addr := "simpay_directbilling_transaction.test"
 	var id, secondID attrCapture
 	withTimeouts := `  timeouts = {
@@ -98,8 +126,15 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 						regexp.MustCompile(`^https://db\.simpay\.pl/[0-9a-f-]{36}$`))),
 					stateString(addr, "status", "transaction_db_new"),
 					// 12.30 with VAT is 10 without; the mock's reference share is 70%.
+					// value_net is the same whether SimPay wrote value_net or
+					// value_netto.
 					stateString(addr, "value", "10"),
-					stateString(addr, "value_netto", "7"),
+					stateString(addr, "value_net", "7"),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("value_created"), sdkOnly(dialect, knownvalue.StringExact("12.3"))),
+					// The SDK dialect writes it "GROSS".
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("value_created_type"), sdkOnly(dialect, knownvalue.StringExact("gross"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("score"), knownvalue.Null()),
+					stateString(addr, "email", "jan@example.com"),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("operator"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("notify"), notifyCheck(false, knownvalue.Null(), 0)),
 					stateString(addr, "created_at", "2025-06-02T10:00:00+02:00"),
@@ -113,7 +148,7 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 						}
 						want := `{"amount":12.30,"amountType":"gross","description":"Premium account, 30 days","control":"order-9",` +
 							`"returns":{"success":"https://shop.example.com/paid","failure":"https://shop.example.com/failed"},` +
-							`"phoneNumber":"48111222333","steamid":"76561198000000000"}`
+							`"phoneNumber":"48111222333","steamid":"76561198000000000","email":"jan@example.com"}`
 						if bodies := postBodies(mock, dbTransactionsPath); len(bodies) != 1 || bodies[0] != want {
 							return fmt.Errorf("sent %q, want [%q]", bodies, want)
 						}
@@ -123,10 +158,17 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 				),
 			},
 			{
-				// The same amount written differently plans nothing.
-				Config:            mock.config(dbConfig("test", dbFullBody("12.3", "order-9", "https://shop.example.com/paid", ""))),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{stateString(addr, "amount", "12.30")},
+				// The same amount written differently plans nothing, and the
+				// refresh before it, which reads value_created_type "GROSS" in
+				// the SDK dialect after "gross" in state, changes nothing.
+				Config: mock.config(dbConfig("test", dbFullBody("12.3", "order-9", "https://shop.example.com/paid", ""))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(), expectNoDrift{addr},
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateString(addr, "amount", "12.30"),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("value_created_type"), sdkOnly(dialect, knownvalue.StringExact("gross"))),
+				},
 			},
 			{
 				// timeouts change in place and send nothing to SimPay.
@@ -171,7 +213,7 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 				ImportStateVerify: true,
 				ImportStateIdFunc: importIDOf(addr, "service_id", "id"),
 				ImportStateVerifyIgnore: []string{"amount", "amount_type", "description", "return_urls", "steamid",
-					"redirect_url"},
+					"email", "redirect_url"},
 			},
 			{
 				// After an import, arguments SimPay does not return are recorded
@@ -189,6 +231,9 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("phone_number"), knownvalue.StringExact("48111222333")),
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("value"), knownvalue.StringExact("10")),
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("amount"), knownvalue.StringExact("12.30")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.StringExact("jan@example.com")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("value_net"), knownvalue.StringExact("7")),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("value_created_type"), sdkOnly(dialect, knownvalue.StringExact("gross"))),
 					plancheck.ExpectKnownValue(addr, tfjsonpath.New("redirect_url"), knownvalue.Null()),
 				}},
 			},
@@ -255,7 +300,11 @@ func TestAccDirectBillingTransactionResource(t *testing.T) {
 // configuration does not set it.
 func TestAccDirectBillingTransactionResourceImportBlock(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingTransactionResourceImportBlock)
+}
+
+func testAccDirectBillingTransactionResourceImportBlock(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	addr := "simpay_directbilling_transaction.order"
 	cfg := func(amount string) string {
 		return mock.config(`
@@ -291,7 +340,11 @@ import {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("redirect_url"), knownvalue.Null()),
 					stateString(addr, "status", "transaction_db_new"),
 					stateString(addr, "value", "8.13"),
-					stateString(addr, "value_netto", "5.69"),
+					stateString(addr, "value_net", "5.69"),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("value_created"), sdkOnly(dialect, knownvalue.StringExact("10"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("value_created_type"), sdkOnly(dialect, knownvalue.StringExact("gross"))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("score"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("email"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("operator"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("notify"), notifyCheck(false, knownvalue.Null(), 0)),
 					stateString(addr, "created_at", "2023-03-01T12:00:00+01:00"),
@@ -320,7 +373,11 @@ import {
 // read back.
 func TestAccDirectBillingTransactionResourceFaults(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingTransactionResourceFaults)
+}
+
+func testAccDirectBillingTransactionResourceFaults(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	a := dbConfig("a", `  service_id = "d151e4f9"
   amount     = "5"
 `)
@@ -382,7 +439,9 @@ func TestAccDirectBillingTransactionResourceFaults(t *testing.T) {
 					stateString("simpay_directbilling_transaction.a", "amount", "5"),
 					stateString("simpay_directbilling_transaction.a", "amount_type", "gross"),
 					stateString("simpay_directbilling_transaction.a", "value", "4.07"),
-					stateString("simpay_directbilling_transaction.a", "value_netto", "2.85"),
+					stateString("simpay_directbilling_transaction.a", "value_net", "2.85"),
+					statecheck.ExpectKnownValue("simpay_directbilling_transaction.a", tfjsonpath.New("value_created"),
+						sdkOnly(dialect, knownvalue.StringExact("5"))),
 					statecheck.ExpectKnownValue("simpay_directbilling_transaction.a", tfjsonpath.New("phone_number"), knownvalue.Null()),
 					statecheck.ExpectKnownValue("simpay_directbilling_transaction.a", tfjsonpath.New("control"), knownvalue.Null()),
 					statecheck.ExpectKnownValue("simpay_directbilling_transaction.a", tfjsonpath.New("description"), knownvalue.Null()),
@@ -470,7 +529,11 @@ func TestAccDirectBillingTransactionResourceFaults(t *testing.T) {
 // plan time, before anything is sent.
 func TestAccDirectBillingTransactionResourceValidation(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingTransactionResourceValidation)
+}
+
+func testAccDirectBillingTransactionResourceValidation(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	long := strings.Repeat("x", 129)
 	var steps []resource.TestStep
 	for _, c := range []struct{ arg, want string }{
@@ -485,6 +548,8 @@ func TestAccDirectBillingTransactionResourceValidation(t *testing.T) {
 		{`steamid = "STEAM_0:1:1234"`, `steamid\s+must\s+be\s+a\s+SteamID64:\s+17\s+digits`},
 		{`return_urls = { success = "shop.example.com/paid" }`, `return_urls.success\s+must\s+be\s+an\s+absolute\s+http\(s\)\s+URL`},
 		{`service_id = "D151E4F9"`, `service_id\s+must\s+be\s+a\s+SimPay\s+service\s+id`},
+		{`email = "jan"`, `email\s+must\s+be\s+a\s+plain\s+email\s+address`},
+		{`email = "Jan <jan@example.com>"`, `email\s+must\s+be\s+a\s+plain\s+email\s+address`},
 	} {
 		body := "  service_id = \"d151e4f9\"\n  amount     = \"5\"\n"
 		if strings.HasPrefix(c.arg, "amount =") || strings.HasPrefix(c.arg, "service_id =") {
@@ -509,7 +574,11 @@ func TestAccDirectBillingTransactionResourceValidation(t *testing.T) {
 // CLI, that the destroy plan and the destroy warn and that nothing is sent.
 func TestAccDirectBillingTransactionResourceDestroy(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
+	eachDialect(t, testAccDirectBillingTransactionResourceDestroy)
+}
+
+func testAccDirectBillingTransactionResourceDestroy(t *testing.T, dialect simpaymock.Dialect) {
+	mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
 	checkDestroyWarns(t, mock, mock.config(dbConfig("test", `  service_id = "d151e4f9"
   amount     = "9.99"
 `)), "DirectBilling transaction")

@@ -7,10 +7,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // exampleDirs lists every directory under examples/ that holds Terraform
-// files: the provider, each data source and resource, and the demo.
+// files: the provider, each data source, resource, list resource and
+// action, and the demo.
 func exampleDirs(t *testing.T) []string {
 	t.Helper()
 	root := filepath.Join(moduleRoot(), "examples")
@@ -25,7 +28,7 @@ func exampleDirs(t *testing.T) []string {
 			}
 			return nil
 		}
-		if strings.HasSuffix(path, ".tf") && (len(dirs) == 0 || dirs[len(dirs)-1] != filepath.Dir(path)) {
+		if isExampleFile(path) && (len(dirs) == 0 || dirs[len(dirs)-1] != filepath.Dir(path)) {
 			dirs = append(dirs, filepath.Dir(path))
 		}
 		return nil
@@ -39,38 +42,102 @@ func exampleDirs(t *testing.T) []string {
 	return dirs
 }
 
+// isExampleFile says whether name is configuration: a .tf file, or a
+// .tfquery.hcl file of list blocks for terraform query.
+func isExampleFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tfquery.hcl")
+}
+
+// exampleVariants splits an example directory's files into the
+// configurations to validate: the alternative import examples of a resource
+// (import-by-string-id.tf, import-by-identity.tf) name the same resource, so
+// each is validated with the other files, one at a time.
+func exampleVariants(files map[string]string) map[string]map[string]string {
+	base := map[string]string{}
+	var alternatives []string
+	for name, text := range files {
+		if strings.HasPrefix(name, "import-by-") {
+			alternatives = append(alternatives, name)
+			continue
+		}
+		base[name] = text
+	}
+	if len(alternatives) == 0 {
+		return map[string]map[string]string{"": base}
+	}
+	variants := map[string]map[string]string{}
+	for _, alt := range alternatives {
+		v := map[string]string{alt: files[alt]}
+		for name, text := range base {
+			v[name] = text
+		}
+		variants[alt] = v
+	}
+	return variants
+}
+
+// exampleNeeds is what a CLI must have to validate an example: actions
+// (Terraform 1.14), list blocks (Terraform 1.14) or import blocks with an
+// identity (Terraform and OpenTofu 1.12).
+func exampleNeeds(files map[string]string) []tfversion.TerraformVersionCheck {
+	var needs []tfversion.TerraformVersionCheck
+	for name, text := range files {
+		switch {
+		case strings.HasSuffix(name, ".tfquery.hcl"):
+			return listCLIs
+		case regexp.MustCompile(`(?m)^action "`).MatchString(text):
+			return actionCLIs
+		case regexp.MustCompile(`(?m)^\s+identity\s+=`).MatchString(text):
+			needs = identityCLIs
+		}
+	}
+	return needs
+}
+
 // TestExamplesValidate runs terraform validate on every example against the
 // provider built from this tree, and checks that terraform fmt would not
-// change it: the examples are what users copy, and what the docs show.
+// change it: the examples are what users copy, and what the docs show. An
+// example that needs a newer CLI skips on older ones.
 func TestExamplesValidate(t *testing.T) {
 	t.Parallel()
 	root := filepath.Join(moduleRoot(), "examples")
 	for _, dir := range exampleDirs(t) {
 		rel, _ := filepath.Rel(root, dir)
-		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
-			t.Parallel()
-			files := map[string]string{}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range entries {
-				if strings.HasSuffix(e.Name(), ".tf") {
-					b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-					if err != nil {
-						t.Fatal(err)
-					}
-					files[e.Name()] = string(b)
+		files := map[string]string{}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if isExampleFile(e.Name()) {
+				b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
 				}
+				files[e.Name()] = string(b)
 			}
-			tf := newTerraformCLIFiles(t, files)
-			if out, errOut, err := tf.Run(context.Background(), "fmt", "-check", "-diff", "-no-color"); err != nil {
-				t.Errorf("terraform fmt would change %s:\n%s%s", rel, out, errOut)
-			}
-			if out, errOut, err := tf.Run(context.Background(), "validate", "-no-color"); err != nil {
-				t.Errorf("terraform validate failed for %s: %v\n%s%s", rel, err, out, errOut)
-			}
-		})
+		}
+		for variant, files := range exampleVariants(files) {
+			name := filepath.ToSlash(filepath.Join(rel, variant))
+			t.Run(name, func(t *testing.T) {
+				checkCLI(t, exampleNeeds(files)...)
+				t.Parallel()
+				tf := newTerraformCLIFiles(t, files)
+				if out, errOut, err := tf.Run(context.Background(), "fmt", "-check", "-diff", "-no-color"); err != nil {
+					t.Errorf("terraform fmt would change %s:\n%s%s", name, out, errOut)
+				}
+				args := []string{"validate", "-no-color"}
+				for file := range files {
+					if strings.HasSuffix(file, ".tfquery.hcl") {
+						args = append(args, "-query")
+						break
+					}
+				}
+				if out, errOut, err := tf.Run(context.Background(), args...); err != nil {
+					t.Errorf("terraform validate failed for %s: %v\n%s%s", name, err, out, errOut)
+				}
+			})
+		}
 	}
 }
 

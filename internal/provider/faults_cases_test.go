@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
@@ -121,6 +124,9 @@ const (
 	faultService  = simpaymock.FixtureServiceID
 	faultTx       = simpaymock.FixtureTxPaidWithRefund
 	faultRefundTx = simpaymock.FixtureTxPaid
+	// faultDBTx (transaction_db_payed, through T-Mobile) is read by the
+	// DirectBilling data source.
+	faultDBTx = simpaymock.FixtureDirectBillingTxPaid
 	// faultTimeout is request_timeout where the fault is a slow answer, and
 	// faultDelay how long that answer takes: the client gives up first.
 	faultTimeout = "2s"
@@ -157,6 +163,14 @@ type faultTarget struct {
 	mayHaveCreated func(control, cause string) []string
 	// notFoundErr matches the error of the 404.
 	notFoundErr []string
+	// readValues are what a data source target must hold once read.
+	readValues []readValue
+}
+
+// readValue is an attribute of a data source and the value it must hold.
+type readValue struct {
+	at   tfjsonpath.Path
+	want knownvalue.Check
 }
 
 func faultLookupClient(m *testMock) (*client.Client, error) {
@@ -181,6 +195,36 @@ data "simpay_payment_transaction" "test" {
 `, faultService, faultTx)
 		},
 		notFoundErr: []string{"Payment transaction not found", "SimPay has no transaction " + faultTx + " in payment service " + faultService, "Check id"},
+		readValues: []readValue{
+			{tfjsonpath.New("status"), knownvalue.StringExact("transaction_paid")},
+			{tfjsonpath.New("reported_amount").AtMapKey("value"), knownvalue.StringExact("24.99")},
+			{tfjsonpath.New("channel"), knownvalue.StringExact("nest")},
+		},
+	}
+
+	// tDirectBillingDataSource reads a DirectBilling transaction with the
+	// data source.
+	tDirectBillingDataSource = faultTarget{
+		name: "directbilling_transaction_data_source", addr: "data.simpay_directbilling_transaction.test",
+		method: "GET", path: "/directbilling/*/transactions/*", ability: "directbilling.transactions.show",
+		notFoundCode: "TRANSACTION_NOT_FOUND", notFoundMessage: "Transaction not found.",
+		action:  "reading transaction " + faultDBTx + " of DirectBilling service " + faultService,
+		created: func(m *testMock) int { return m.DirectBillingTransactionsCreated() },
+		body: func(string) string {
+			return fmt.Sprintf(`
+data "simpay_directbilling_transaction" "test" {
+  service_id = %q
+  id         = %q
+}
+`, faultService, faultDBTx)
+		},
+		notFoundErr: []string{"DirectBilling transaction not found",
+			"SimPay has no transaction " + faultDBTx + " in DirectBilling service " + faultService, "Check id"},
+		readValues: []readValue{
+			{tfjsonpath.New("status"), knownvalue.StringExact("transaction_db_payed")},
+			{tfjsonpath.New("value_net"), knownvalue.StringExact("10")},
+			{tfjsonpath.New("operator"), knownvalue.StringExact("t-mobile")},
+		},
 	}
 
 	// tPayment creates (or refreshes) a payment transaction.
@@ -476,14 +520,16 @@ func faultCases() []faultCase {
 	for _, f := range allFaults {
 		// Data source read: transient faults retried; the rest a clear error
 		// naming the setting or the transaction.
-		ds := faultCase{op: opDataSource, target: tPaymentDataSource, fault: f, want: wantRetried}
-		if !transient[f] {
-			ds.want, ds.err = wantError, definiteError(f, tPaymentDataSource.action, "payment.transaction")
-			if f == f404 {
-				ds.err = tPaymentDataSource.notFoundErr
+		for _, target := range []faultTarget{tPaymentDataSource, tDirectBillingDataSource} {
+			ds := faultCase{op: opDataSource, target: target, fault: f, want: wantRetried}
+			if !transient[f] {
+				ds.want, ds.err = wantError, definiteError(f, target.action, target.ability)
+				if f == f404 {
+					ds.err = target.notFoundErr
+				}
 			}
+			cases = append(cases, ds)
 		}
-		cases = append(cases, ds)
 
 		// Refresh: transient faults retried; a 404 TRANSACTION_NOT_FOUND
 		// removes the transaction; the rest an error with state unchanged.

@@ -290,10 +290,8 @@ func (r *faultRun) dataSourceSteps() []resource.TestStep {
 	body := r.c.target.body("")
 	step := resource.TestStep{PreConfig: r.arm, Config: r.config(body)}
 	if r.c.want == wantRetried {
-		step.ConfigStateChecks = []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("status"), knownvalue.StringExact("transaction_paid")),
-			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("reported_amount").AtMapKey("value"), knownvalue.StringExact("24.99")),
-			statecheck.ExpectKnownValue(r.c.target.addr, tfjsonpath.New("channel"), knownvalue.StringExact("nest")),
+		for _, v := range r.c.target.readValues {
+			step.ConfigStateChecks = append(step.ConfigStateChecks, statecheck.ExpectKnownValue(r.c.target.addr, v.at, v.want))
 		}
 		step.Check = func(*terraform.State) error {
 			if err := r.checkRetried(); err != nil {

@@ -32,7 +32,8 @@ func (d *notificationIPsDataSource) Metadata(_ context.Context, req datasource.M
 func (d *notificationIPsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the IP addresses SimPay sends payment notifications (IPN) from (`GET /ip`), to allow " +
-			"them through a firewall or security group in front of the notification endpoint.",
+			"them through a firewall or security group in front of the notification endpoint. Needs no API token: " +
+			"SimPay serves this list publicly (the token is sent when one is configured).",
 		Attributes: map[string]schema.Attribute{
 			"ip_addresses": schema.ListAttribute{
 				Computed:            true,
@@ -52,7 +53,9 @@ func (d *notificationIPsDataSource) Schema(_ context.Context, _ datasource.Schem
 }
 
 func (d *notificationIPsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	c := d.client(&resp.Diagnostics)
+	// GET /ip is public: SimPay's WooCommerce, WordPress and WHMCS plugins
+	// call it with no Authorization header.
+	c := d.publicClient(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -25,7 +25,9 @@ import (
 // with its garbage, as the largest part of the provider's CPU. Here the
 // fields of T are looked up once per type. A field of T holds an attr.Value
 // (types.String, DecimalValue, ...) or a slice of them, and carries the
-// attribute's name in its tfsdk tag, as for State.Set.
+// attribute's name in its tfsdk tag, as for State.Set; an embedded struct
+// without a tag contributes its fields, so a row can embed the models a
+// resource embeds.
 func objectList[T any](ctx context.Context, schema interface {
 	TypeAtPath(context.Context, path.Path) (attr.Type, diag.Diagnostics)
 }, p path.Path, rows []T) (types.List, diag.Diagnostics) {
@@ -45,7 +47,7 @@ func objectList[T any](ctx context.Context, schema interface {
 		rv := reflect.ValueOf(&rows[i]).Elem()
 		attrs := make(map[string]attr.Value, len(fields))
 		for _, f := range fields {
-			v, d := attrValue(rv.Field(f.index).Interface(), ot.AttrTypes[f.name])
+			v, d := attrValue(rv.FieldByIndex(f.index).Interface(), ot.AttrTypes[f.name])
 			diags.Append(d...)
 			attrs[f.name] = v
 		}
@@ -62,7 +64,7 @@ func objectList[T any](ctx context.Context, schema interface {
 }
 
 type fieldInfo struct {
-	index int
+	index []int // for reflect.Value.FieldByIndex
 	name  string
 }
 
@@ -74,8 +76,15 @@ func fieldsOf(t reflect.Type) []fieldInfo {
 	}
 	var fields []fieldInfo
 	for i := 0; i < t.NumField(); i++ {
-		if tag := t.Field(i).Tag.Get("tfsdk"); tag != "" && tag != "-" {
-			fields = append(fields, fieldInfo{index: i, name: tag})
+		f := t.Field(i)
+		tag := f.Tag.Get("tfsdk")
+		switch {
+		case tag == "" && f.Anonymous && f.Type.Kind() == reflect.Struct:
+			for _, inner := range fieldsOf(f.Type) {
+				fields = append(fields, fieldInfo{index: append([]int{i}, inner.index...), name: inner.name})
+			}
+		case tag != "" && tag != "-":
+			fields = append(fields, fieldInfo{index: []int{i}, name: tag})
 		}
 	}
 	fieldCache.Store(t, fields)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -157,15 +158,7 @@ func (paymentRefundSpec) explainCreateError(ctx context.Context, c *client.Clien
 	var diags diag.Diagnostics
 	switch client.KindOf(err) {
 	case client.KindConflict:
-		status := ""
-		if t, gerr := c.GetPaymentTransaction(ctx, serviceID, transactionID); gerr == nil && t.Status != "" {
-			status = fmt.Sprintf(" Its status in SimPay is %s.", t.Status)
-		}
-		diags.AddAttributeError(path.Root("transaction_id"), "Transaction is not paid", fmt.Sprintf(
-			"SimPay refused to refund transaction %s of payment service %s because it is not paid (SimPay: %q).%s "+
-				"SimPay refunds only transactions whose status is transaction_paid (a transaction already refunded in full "+
-				"cannot be refunded again). Wait until the payer has paid, or choose another transaction, then apply again.\n\n%s",
-			transactionID, serviceID, answer.Message, status, err))
+		diags.Append(refundConflictDiagnostic(ctx, c, serviceID, transactionID, err))
 	case client.KindBadRequest:
 		diags.AddAttributeError(path.Root("amount"), "SimPay refused the refund amount", fmt.Sprintf(
 			"SimPay refused %s (SimPay: %q). A refund can be at most what remains to refund of the transaction (its amount less "+
@@ -176,4 +169,57 @@ func (paymentRefundSpec) explainCreateError(ctx context.Context, c *client.Clien
 		return nil
 	}
 	return diags
+}
+
+// refundConflictDiagnostic explains a 409 to a refund. SimPay answers 409
+// for two reasons: the transaction is not paid (TRANSACTION_NOT_PAID, in
+// the 2024 OpenAPI file and the reference page), or an earlier refund of it
+// still waits for confirmation (how SimPay's WooCommerce plugin,
+// src/Service/RefundsService.php, reads every 409). The error says which
+// one SimPay's answer names, or both when it names neither, and what to do
+// about each; what SimPay reports of the transaction and its refunds is
+// added when it can be read.
+func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, transactionID string, err error) diag.Diagnostic {
+	var answer *client.APIError
+	errors.As(err, &answer)
+	notPaid := "the transaction is not paid: SimPay refunds only a transaction whose status is transaction_paid (one " +
+		"already refunded in full is transaction_refunded and cannot be refunded again). Wait until the payer has paid, " +
+		"or choose another transaction in transaction_id, then apply again."
+	pending := "an earlier refund of the transaction is still waiting for SimPay's confirmation (refund_new or " +
+		"refund_pending): SimPay makes one refund of a transaction at a time. Wait until that refund is refund_completed, " +
+		"refund_rejected or refund_failed (data.simpay_payment_refunds lists them), then apply again."
+	var summary, cause string
+	switch client.RefundConflictOf(err) {
+	case client.RefundConflictNotPaid:
+		summary, cause = "Transaction is not paid", "SimPay's answer says "+notPaid
+	case client.RefundConflictPreviousRefundPending:
+		summary, cause = "An earlier refund is still pending", "SimPay's answer says "+pending
+	default:
+		summary = "SimPay refused the refund for the transaction's state"
+		cause = "SimPay's answer does not say which of its two reasons applies, so check both:\n\n- " + notPaid +
+			"\n- " + pending
+	}
+	var facts []string
+	if t, gerr := c.GetPaymentTransaction(ctx, serviceID, transactionID); gerr == nil && t.Status != "" {
+		facts = append(facts, "Its status in SimPay is "+t.Status+".")
+	}
+	if refunds, lerr := c.ListRefunds(ctx, serviceID, transactionID); lerr == nil {
+		var waiting []string
+		for _, r := range refunds {
+			if r.Status == "refund_new" || r.Status == "refund_pending" {
+				waiting = append(waiting, fmt.Sprintf("%s (%s)", r.ID, r.Status))
+			}
+		}
+		if len(waiting) > 0 {
+			facts = append(facts, "Refunds of it still waiting for confirmation: "+strings.Join(waiting, ", ")+".")
+		}
+	}
+	known := ""
+	if len(facts) > 0 {
+		known = " " + strings.Join(facts, " ")
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("transaction_id"), summary, fmt.Sprintf(
+		"SimPay refused to refund transaction %s of payment service %s with 409 Conflict (SimPay: %q).%s SimPay answers "+
+			"so when the transaction is not paid, or when an earlier refund of it still waits for confirmation. %s"+
+			"\n\n%s", transactionID, serviceID, answer.Message, known, cause, err))
 }

@@ -24,13 +24,14 @@ func serviceObject(id, name, status, createdAt string) knownvalue.Check {
 
 func TestAccPaymentServicesDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
-	all := tfjsonpath.New("services")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				Config: mock.config(`
+	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {
+		mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
+		all := tfjsonpath.New("services")
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			Steps: []resource.TestStep{
+				{
+					Config: mock.config(`
 data "simpay_payment_services" "all" {}
 data "simpay_payment_services" "active" {
   status = "service_active"
@@ -38,71 +39,74 @@ data "simpay_payment_services" "active" {
 data "simpay_payment_services" "none" {
   status = "service_rejected"
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.simpay_payment_services.all", all, knownvalue.ListExact([]knownvalue.Check{
-						serviceObject("d151e4f9", "Test service", "service_active", "2021-11-08T18:19:16+01:00"),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("e14f8074")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("0f1e2d3c"), "status": knownvalue.StringExact("service_blocked")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("a1b2c3d4"), "status": knownvalue.StringExact("service_new")}),
-					})),
-					statecheck.ExpectKnownValue("data.simpay_payment_services.active", all, knownvalue.ListExact([]knownvalue.Check{
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("d151e4f9")}),
-						knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("e14f8074")}),
-					})),
-					// No match is an empty list, never null.
-					statecheck.ExpectKnownValue("data.simpay_payment_services.none", all, knownvalue.ListExact([]knownvalue.Check{})),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.simpay_payment_services.all", all, knownvalue.ListExact([]knownvalue.Check{
+							serviceObject("d151e4f9", "Test service", "service_active", "2021-11-08T18:19:16+01:00"),
+							knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("e14f8074")}),
+							knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("0f1e2d3c"), "status": knownvalue.StringExact("service_blocked")}),
+							knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("a1b2c3d4"), "status": knownvalue.StringExact("service_new")}),
+						})),
+						statecheck.ExpectKnownValue("data.simpay_payment_services.active", all, knownvalue.ListExact([]knownvalue.Check{
+							knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("d151e4f9")}),
+							knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("e14f8074")}),
+						})),
+						// No match is an empty list, never null.
+						statecheck.ExpectKnownValue("data.simpay_payment_services.none", all, knownvalue.ListExact([]knownvalue.Check{})),
+					},
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			{
-				// A status SimPay does not document is a warning, not an error.
-				Config: mock.config(`
+				{
+					// A status SimPay does not document is a warning, not an error.
+					Config: mock.config(`
 data "simpay_payment_services" "typo" {
   status = "service_actve"
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.simpay_payment_services.typo", all, knownvalue.ListExact([]knownvalue.Check{})),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.simpay_payment_services.typo", all, knownvalue.ListExact([]knownvalue.Check{})),
+					},
 				},
 			},
-		},
+		})
 	})
 }
 
 func TestAccPaymentServiceDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
-	addr := "data.simpay_payment_service.test"
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				Config: mock.config(`
+	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {
+		mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
+		addr := "data.simpay_payment_service.test"
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			Steps: []resource.TestStep{
+				{
+					Config: mock.config(`
 data "simpay_payment_service" "test" {
   id = "deadbeef"
 }`),
-				ExpectError: regexp.MustCompile(`(?s)Payment service not found.*no online-payment service deadbeef`),
-			},
-			{
-				Config: mock.config(`
+					ExpectError: regexp.MustCompile(`(?s)Payment service not found.*no online-payment service deadbeef`),
+				},
+				{
+					Config: mock.config(`
 data "simpay_payment_service" "test" {
   id = "D151E4F9"
 }`),
-				ExpectError: regexp.MustCompile(`(?s)Attribute id must be a SimPay service id`),
-			},
-			{
-				Config: mock.config(`
+					ExpectError: regexp.MustCompile(`(?s)Attribute id must be a SimPay service id`),
+				},
+				{
+					Config: mock.config(`
 data "simpay_payment_service" "test" {
   id = "d151e4f9"
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("d151e4f9")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Test service")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("service_active")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("created_at"), knownvalue.StringExact("2021-11-08T18:19:16+01:00")),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("d151e4f9")),
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Test service")),
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("service_active")),
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("created_at"), knownvalue.StringExact("2021-11-08T18:19:16+01:00")),
+					},
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-		},
+		})
 	})
 }
 
@@ -111,36 +115,38 @@ data "simpay_payment_service" "test" {
 // that is not whitelisted (403).
 func TestAccProviderAuthErrors(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{Tokens: []simpaymock.Token{
-		{Value: "all-abilities"},
-		{Value: "services-only", Abilities: []string{"payment.services"}},
-		{Value: "blocked-ip", BlockedIP: true},
-	}})
-	cfg := `
+	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {
+		mock := newTestMock(t, simpaymock.Options{Dialect: dialect, Tokens: []simpaymock.Token{
+			{Value: "all-abilities"},
+			{Value: "services-only", Abilities: []string{"payment.services"}},
+			{Value: "blocked-ip", BlockedIP: true},
+		}})
+		cfg := `
 data "simpay_payment_service" "test" {
   id = "d151e4f9"
 }`
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				Config:      mock.configWith(`api_token = "wrong-token"`, cfg),
-				ExpectError: regexp.MustCompile(`(?s)SimPay rejected the API token.*401 UNAUTHORIZED.*api_token.*SIMPAY_API_TOKEN`),
-			},
-			{
-				Config:      mock.configWith(`api_token = "services-only"`, cfg),
-				ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*the ability\s+payment\.service\b`),
-			},
-			{
-				Config:      mock.configWith(`api_token = "blocked-ip"`, cfg),
-				ExpectError: regexp.MustCompile(`(?s)SimPay refused this machine's IP address.*IP_ADDRESS_NOT_WHITELISTED`),
-			},
-			{
-				Config: mock.configWith(`api_token = "all-abilities"`, cfg),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.simpay_payment_service.test", tfjsonpath.New("name"), knownvalue.StringExact("Test service")),
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			Steps: []resource.TestStep{
+				{
+					Config:      mock.configWith(`api_token = "wrong-token"`, cfg),
+					ExpectError: regexp.MustCompile(`(?s)SimPay rejected the API token.*401 UNAUTHORIZED.*api_token.*SIMPAY_API_TOKEN`),
+				},
+				{
+					Config:      mock.configWith(`api_token = "services-only"`, cfg),
+					ExpectError: regexp.MustCompile(`(?s)SimPay API token lacks an ability.*the ability\s+payment\.service\b`),
+				},
+				{
+					Config:      mock.configWith(`api_token = "blocked-ip"`, cfg),
+					ExpectError: regexp.MustCompile(`(?s)SimPay refused this machine's IP address.*IP_ADDRESS_NOT_WHITELISTED`),
+				},
+				{
+					Config: mock.configWith(`api_token = "all-abilities"`, cfg),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.simpay_payment_service.test", tfjsonpath.New("name"), knownvalue.StringExact("Test service")),
+					},
 				},
 			},
-		},
+		})
 	})
 }

@@ -97,6 +97,9 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 				Attributes: map[string]schema.Attribute{
 					"success": readString("URL after a successful payment; null when none was given."),
 					"failure": readString("URL after a failed payment; null when none was given."),
+					"pending": readString("URL for a payment not settled yet. Null: SimPay takes it when a transaction " +
+						"is created (`simpay_payment_transaction`'s `return_urls.pending`) but no SimPay source shows it in " +
+						"the transaction's details; here so that the resource and this data source share attribute paths."),
 				},
 			},
 			"status": readString("Transaction status, such as `transaction_paid`. SimPay may add statuses; " +
@@ -107,6 +110,9 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 			"expires_at":           readString("When an unpaid transaction expires (RFC 3339); null when SimPay sends none."),
 			"created_at":           readString("When the transaction was created (RFC 3339)."),
 			"updated_at":           readString("When the transaction last changed (RFC 3339)."),
+			"additional_json": readString("SimPay's `additional` for the transaction, as the JSON text SimPay sent, such " +
+				"as `[]`, for `jsondecode()`; null when SimPay sends none. SimPay documents no shape for it, so it is kept " +
+				"exactly as sent, numbers included."),
 			"reported_amount": schema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "What the payer paid and what SimPay charged.",

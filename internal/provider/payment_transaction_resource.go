@@ -39,12 +39,14 @@ type paymentTransactionModel struct {
 	paymentTransactionReturned
 	// The arguments SimPay never returns: null after an import until the
 	// configuration records them.
-	Antifraud     *paymentAntifraudModel    `tfsdk:"antifraud"`
-	DirectChannel types.String              `tfsdk:"direct_channel"`
-	Channels      []types.String            `tfsdk:"channels"`
-	ChannelTypes  *paymentChannelTypesModel `tfsdk:"channel_types"`
-	Referer       types.String              `tfsdk:"referer"`
-	Timeouts      timeouts.Value            `tfsdk:"timeouts"`
+	Antifraud      *paymentAntifraudModel    `tfsdk:"antifraud"`
+	DirectChannel  types.String              `tfsdk:"direct_channel"`
+	Channels       []types.String            `tfsdk:"channels"`
+	ChannelTypes   *paymentChannelTypesModel `tfsdk:"channel_types"`
+	Referer        types.String              `tfsdk:"referer"`
+	CommissionMode types.String              `tfsdk:"commission_mode"`
+	Context        *paymentContextModel      `tfsdk:"context"`
+	Timeouts       timeouts.Value            `tfsdk:"timeouts"`
 	// RedirectURL is in SimPay's answer to the create only.
 	RedirectURL types.String `tfsdk:"redirect_url"`
 	paymentTransactionReported
@@ -98,8 +100,8 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"email": optionalString("Payer's email address, at most 64 characters.", true, emailValidator(), stringvalidator.UTF8LengthAtMost(64)),
 					"ip": optionalString("Payer's IPv4 or IPv6 address. Required with `direct_channel`.", true,
 						ipAddressValidator()),
-					"country_code": optionalString("Payer's country: an ISO 3166-1 alpha-2 code such as `PL` (sent as `countryCode`).",
-						true, countryCodeValidator()),
+					"country_code": optionalString("Payer's country: an ISO 3166-1 alpha-2 code such as `PL` (sent as `countryCode`). "+
+						"Required with `direct_channel`.", true, countryCodeValidator()),
 				},
 			},
 			"antifraud": schema.SingleNestedAttribute{
@@ -110,6 +112,9 @@ func (paymentTransactionSpec) schema() schema.Schema {
 				PlanModifiers: replaceObject(),
 				Attributes: map[string]schema.Attribute{
 					"useragent": optionalString("The payer's browser user agent. Required with `direct_channel`.", false,
+						stringvalidator.UTF8LengthAtLeast(1)),
+					"system_id": optionalString("Your own id of the payer, such as a customer number in your shop (sent as "+
+						"`systemId`), so that SimPay's fraud checks can tell one payer's payments apart.", false,
 						stringvalidator.UTF8LengthAtLeast(1)),
 					"steamid": optionalString("The payer's SteamID64: 17 digits, such as `\"76561198000000000\"` (a string: "+
 						"the number is too large to pass through a float exactly).", false,
@@ -155,11 +160,15 @@ func (paymentTransactionSpec) schema() schema.Schema {
 				Attributes: map[string]schema.Attribute{
 					"success": optionalString("URL for a completed payment, `http(s)://...`.", true, httpURLValidator()),
 					"failure": optionalString("URL for a failed or abandoned payment, `http(s)://...`.", true, httpURLValidator()),
+					"pending": optionalString("URL for a payment that is not settled yet, such as a bank transfer still under "+
+						"way, `http(s)://...`. SimPay does not return it: null after an import until the configuration records it.",
+						false, httpURLValidator()),
 				},
 			},
 			"direct_channel": optionalString("Id of a payment channel of the service (such as `blik`) to send the payer straight "+
-				"to, skipping SimPay's channel choice (sent as `directChannel`). SimPay then requires `customer.ip` and "+
-				"`antifraud.useragent`. SimPay does not return it: null after an import until the configuration records it.",
+				"to, skipping SimPay's channel choice (sent as `directChannel`). SimPay then requires `customer.ip`, "+
+				"`customer.country_code` and `antifraud.useragent`, which a plan checks. SimPay does not return it: null after "+
+				"an import until the configuration records it.",
 				false, stringvalidator.UTF8LengthAtLeast(1)),
 			"channels": schema.ListAttribute{
 				Optional:    true,
@@ -180,17 +189,23 @@ func (paymentTransactionSpec) schema() schema.Schema {
 				Validators:    []validator.Object{notEmptyObject()},
 				PlanModifiers: replaceObject(),
 				Attributes: map[string]schema.Attribute{
-					"blik":     optionalBool("BLIK."),
-					"transfer": optionalBool("Bank transfers (pay-by-link)."),
-					"cards":    optionalBool("Payment cards."),
-					"ewallets": optionalBool("E-wallets."),
-					"paypal":   optionalBool("PayPal."),
-					"paysafe":  optionalBool("paysafecard."),
-					"latam":    optionalBool("Latin American payment methods."),
+					"blik":      optionalBool("BLIK."),
+					"transfer":  optionalBool("Bank transfers (pay-by-link)."),
+					"cards":     optionalBool("Payment cards."),
+					"ewallets":  optionalBool("E-wallets."),
+					"paypal":    optionalBool("PayPal."),
+					"paysafe":   optionalBool("paysafecard."),
+					"latam":     optionalBool("Latin American payment methods."),
+					"postponed": optionalBool("Deferred payments (buy now, pay later)."),
 				},
 			},
 			"referer": optionalString("Referer sent to SimPay, 6 to 64 characters. SimPay does not return it: null after an "+
 				"import until the configuration records it.", false, stringvalidator.UTF8LengthBetween(6, 64)),
+			"commission_mode": optionalString("Who pays SimPay's commission: `merchant` (you; SimPay's default) or `payer` "+
+				"(the payer). Sent as `commissionMode` only when set: unset leaves SimPay's default. SimPay "+
+				"does not return it: null after an import until the configuration records it.", false,
+				stringvalidator.OneOf(client.CommissionModeMerchant, client.CommissionModePayer)),
+			"context": contextAttribute(),
 			"redirect_url": computedString("URL of the payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
 			"status": computedString("Transaction status, such as `transaction_new` or `transaction_paid`. SimPay documents " +
@@ -201,6 +216,8 @@ func (paymentTransactionSpec) schema() schema.Schema {
 			"expires_at":           computedString("When the payment page expires (RFC 3339); null if SimPay sets no limit."),
 			"created_at":           computedString("When SimPay created the transaction (RFC 3339)."),
 			"updated_at":           computedString("When SimPay last changed the transaction (RFC 3339)."),
+			"additional_json": computedString("SimPay's `additional` for the transaction, as the JSON text SimPay sent, " +
+				"for `jsondecode()`; null when SimPay sends none. SimPay documents no shape for it."),
 			"reported_amount": schema.SingleNestedAttribute{
 				Computed: true,
 				MarkdownDescription: "The amounts as SimPay reports them. `value` and `currency` are what the payer is charged: " +
@@ -228,16 +245,25 @@ func (paymentTransactionSpec) schema() schema.Schema {
 	}
 }
 
+// directChannelNeeds are what SimPay requires with direct_channel: its
+// fraud checks cannot gather them on a payment page the payer never sees
+// (seed 002 names customer.ip and antifraud.useragent; the current
+// reference page for creating a transaction adds customer.countryCode).
+var directChannelNeeds = []struct{ object, attribute string }{
+	{"customer", "ip"}, {"customer", "country_code"}, {"antifraud", "useragent"},
+}
+
 // validateConfig checks the rule that spans attributes: direct_channel needs
-// customer.ip and antifraud.useragent. Values not known yet pass.
+// every one of directChannelNeeds. Values not known yet pass.
 func (paymentTransactionSpec) validateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var direct types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("direct_channel"), &direct)...)
 	if resp.Diagnostics.HasError() || direct.IsNull() || direct.IsUnknown() {
 		return
 	}
-	var missing []string
-	for _, need := range []struct{ object, attribute string }{{"customer", "ip"}, {"antifraud", "useragent"}} {
+	var needed, missing []string
+	for _, need := range directChannelNeeds {
+		needed = append(needed, need.object+"."+need.attribute)
 		// Read the object first: the framework reads an attribute of an
 		// unknown object as null, which must not count as missing.
 		var obj types.Object
@@ -250,11 +276,20 @@ func (paymentTransactionSpec) validateConfig(ctx context.Context, req resource.V
 		}
 	}
 	if len(missing) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("direct_channel"), "direct_channel needs customer.ip and antifraud.useragent",
-			fmt.Sprintf("direct_channel sends the payer straight to the %q channel, and SimPay then requires the payer's IP "+
-				"address (customer.ip) and browser user agent (antifraud.useragent) for its fraud checks. Missing: %s. Set "+
-				"them, or remove direct_channel.", direct.ValueString(), strings.Join(missing, " and ")))
+		resp.Diagnostics.AddAttributeError(path.Root("direct_channel"), "direct_channel needs "+joinAnd(needed),
+			fmt.Sprintf("direct_channel sends the payer straight to the %q channel, so the payer never sees SimPay's payment "+
+				"page, and SimPay then requires the payer's IP address (customer.ip), country (customer.country_code, an "+
+				"ISO 3166-1 alpha-2 code such as \"PL\") and browser user agent (antifraud.useragent) for its fraud checks. "+
+				"Missing: %s. Set them, or remove direct_channel.", direct.ValueString(), joinAnd(missing)))
 	}
+}
+
+// joinAnd writes "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func (paymentTransactionSpec) createAction(plan *paymentTransactionModel) string {
@@ -306,8 +341,8 @@ func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Di
 			IP: c.IP.ValueString(), CountryCode: c.CountryCode.ValueString()}
 	}
 	if a := m.Antifraud; a != nil {
-		req.Antifraud = &client.AntifraudInput{UserAgent: a.UserAgent.ValueString(), SteamID: a.SteamID.ValueString(),
-			MCUsername: a.MCUsername.ValueString(), MCID: a.MCID.ValueString()}
+		req.Antifraud = &client.AntifraudInput{UserAgent: a.UserAgent.ValueString(), SystemID: a.SystemID.ValueString(),
+			SteamID: a.SteamID.ValueString(), MCUsername: a.MCUsername.ValueString(), MCID: a.MCID.ValueString()}
 	}
 	req.Billing = m.Billing.input()
 	req.Shipping = m.Shipping.input()
@@ -319,7 +354,8 @@ func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Di
 		})
 	}
 	if u := m.ReturnURLs; u != nil {
-		req.Returns = &client.Returns{Success: u.Success.ValueString(), Failure: u.Failure.ValueString()}
+		req.Returns = &client.Returns{Success: u.Success.ValueString(), Failure: u.Failure.ValueString(),
+			Pending: u.Pending.ValueString()}
 	}
 	for _, ch := range m.Channels {
 		req.Channels = append(req.Channels, ch.ValueString())
@@ -327,9 +363,72 @@ func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Di
 	if t := m.ChannelTypes; t != nil {
 		req.ChannelTypes = &client.ChannelTypes{Blik: t.Blik.ValueBoolPointer(), Transfer: t.Transfer.ValueBoolPointer(),
 			Cards: t.Cards.ValueBoolPointer(), Ewallets: t.Ewallets.ValueBoolPointer(), Paypal: t.Paypal.ValueBoolPointer(),
-			Paysafe: t.Paysafe.ValueBoolPointer(), Latam: t.Latam.ValueBoolPointer()}
+			Paysafe: t.Paysafe.ValueBoolPointer(), Latam: t.Latam.ValueBoolPointer(), Postponed: t.Postponed.ValueBoolPointer()}
 	}
+	req.CommissionMode = m.CommissionMode.ValueString()
+	req.Context = m.Context.input(path.Root("context"), diags)
 	return req
+}
+
+// input is the context as SimPay's request names it; amounts go through
+// jsonAmount, exactly as written.
+func (c *paymentContextModel) input(p path.Path, diags *diag.Diagnostics) *client.PurchaseContext {
+	if c == nil {
+		return nil
+	}
+	return &client.PurchaseContext{
+		AccountCreatedAt:     c.AccountCreatedAt.ValueString(),
+		SalesTotalCount:      c.SalesTotalCount.ValueInt64Pointer(),
+		SalesTotalAmount:     jsonAmount(p.AtName("sales_total_amount"), c.SalesTotalAmount, diags),
+		SalesAvgAmount:       jsonAmount(p.AtName("sales_avg_amount"), c.SalesAvgAmount, diags),
+		SalesMaxAmount:       jsonAmount(p.AtName("sales_max_amount"), c.SalesMaxAmount, diags),
+		AccountSetCurrency:   c.AccountSetCurrency.ValueString(),
+		HasPreviousPurchases: c.HasPreviousPurchases.ValueBoolPointer(),
+	}
+}
+
+// contextAttribute is the payer's purchase history for SimPay's fraud
+// checks, with the fields and types of simpay-ecommerce's setContext
+// (src/TransactionBuilder.php); no SimPay document states more rules.
+func contextAttribute() schema.SingleNestedAttribute {
+	amount := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{
+			Optional: true, CustomType: DecimalType{},
+			MarkdownDescription: desc + ", in `account_set_currency`, as a decimal string such as `\"149.99\"`: at least " +
+				"`0`, at most two decimal places.",
+			Validators:    []validator.String{amountValidator("0", 2)},
+			PlanModifiers: replaceDecimal(),
+		}
+	}
+	return schema.SingleNestedAttribute{
+		Optional: true,
+		MarkdownDescription: "What your shop knows of the payer's purchase history, for SimPay's fraud checks (sent as " +
+			"`context`). SimPay does not return it, so it is null after an import until the configuration records it. " +
+			"Set at least one attribute, or leave the whole object out.",
+		Validators:    []validator.Object{notEmptyObject()},
+		PlanModifiers: replaceObject(),
+		Attributes: map[string]schema.Attribute{
+			"account_created_at": optionalString("When the payer's account in your shop was created, as an RFC 3339 "+
+				"timestamp such as `\"2024-03-01T10:00:00+01:00\"` (sent as `accountCreatedAt`).", false, timestampValidator()),
+			"sales_total_count": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: "How many purchases the payer has made in your shop, at least `0` (sent as " +
+					"`salesTotalCount`).",
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: replaceInt64(),
+			},
+			"sales_total_amount": amount("What the payer has spent in your shop in all (sent as `salesTotalAmount`)"),
+			"sales_avg_amount":   amount("What the payer spends on average per purchase (sent as `salesAvgAmount`)"),
+			"sales_max_amount":   amount("The payer's largest purchase (sent as `salesMaxAmount`)"),
+			"account_set_currency": optionalString("Currency of the payer's account, and of the `sales_*` amounts: an ISO "+
+				"4217 code such as `PLN` (sent as `accountSetCurrency`).", false, currencyValidator()),
+			"has_previous_purchases": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Whether the payer has bought from your shop before (sent as `hasPreviousPurchases`).",
+				PlanModifiers:       replaceBool(),
+			},
+		},
+	}
 }
 
 func (a *paymentAddressModel) input() *client.AddressInput {
@@ -348,16 +447,20 @@ var paymentTransactionFields = map[string]map[string]string{
 	"": {"amount": "amount", "currency": "currency", "description": "description", "control": "control",
 		"customer": "customer", "antifraud": "antifraud", "billing": "billing", "shipping": "shipping", "cart": "cart",
 		"returns": "return_urls", "directChannel": "direct_channel", "channels": "channels",
-		"channelTypes": "channel_types", "referer": "referer"},
-	"customer":  {"name": "name", "email": "email", "ip": "ip", "countryCode": "country_code"},
-	"antifraud": {"useragent": "useragent", "steamid": "steamid", "mcusername": "mcusername", "mcid": "mcid"},
-	"billing":   addressFields,
-	"shipping":  addressFields,
+		"channelTypes": "channel_types", "referer": "referer", "commissionMode": "commission_mode", "context": "context"},
+	"customer": {"name": "name", "email": "email", "ip": "ip", "countryCode": "country_code"},
+	"antifraud": {"useragent": "useragent", "systemId": "system_id", "steamid": "steamid", "mcusername": "mcusername",
+		"mcid": "mcid"},
+	"billing":  addressFields,
+	"shipping": addressFields,
 	"cart": {"name": "name", "quantity": "quantity", "price": "price", "producer": "producer", "category": "category",
 		"code": "code"},
-	"return_urls": {"success": "success", "failure": "failure"},
+	"return_urls": {"success": "success", "failure": "failure", "pending": "pending"},
 	"channel_types": {"blik": "blik", "transfer": "transfer", "cards": "cards", "ewallets": "ewallets",
-		"paypal": "paypal", "paysafe": "paysafe", "latam": "latam"},
+		"paypal": "paypal", "paysafe": "paysafe", "latam": "latam", "postponed": "postponed"},
+	"context": {"accountCreatedAt": "account_created_at", "salesTotalCount": "sales_total_count",
+		"salesTotalAmount": "sales_total_amount", "salesAvgAmount": "sales_avg_amount", "salesMaxAmount": "sales_max_amount",
+		"accountSetCurrency": "account_set_currency", "hasPreviousPurchases": "has_previous_purchases"},
 }
 
 var addressFields = map[string]string{"name": "name", "surname": "surname", "street": "street", "building": "building",

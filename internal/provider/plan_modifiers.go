@@ -99,6 +99,10 @@ func (m replaceOnChange) PlanModifyBool(ctx context.Context, req planmodifier.Bo
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
 }
 
+func (m replaceOnChange) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
+	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
+}
+
 func (m replaceOnChange) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
 }
@@ -117,8 +121,9 @@ func replaceDecimal() []planmodifier.String {
 	return []planmodifier.String{keepEquivalentDecimal(), replaceOnChange{}}
 }
 
-func replaceBool() []planmodifier.Bool { return []planmodifier.Bool{replaceOnChange{}} }
-func replaceList() []planmodifier.List { return []planmodifier.List{replaceOnChange{}} }
+func replaceBool() []planmodifier.Bool   { return []planmodifier.Bool{replaceOnChange{}} }
+func replaceInt64() []planmodifier.Int64 { return []planmodifier.Int64{replaceOnChange{}} }
+func replaceList() []planmodifier.List   { return []planmodifier.List{replaceOnChange{}} }
 func replaceObject() []planmodifier.Object {
 	return []planmodifier.Object{replaceOnChange{structural: true}}
 }

@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -34,7 +36,11 @@ const (
 	defaultMaxConcurrentRequests = 4
 )
 
-var _ provider.Provider = (*simpayProvider)(nil)
+var (
+	_ provider.Provider                  = (*simpayProvider)(nil)
+	_ provider.ProviderWithListResources = (*simpayProvider)(nil)
+	_ provider.ProviderWithActions       = (*simpayProvider)(nil)
+)
 
 type simpayProvider struct {
 	version string
@@ -107,12 +113,34 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 // unknown until apply) still configures: the problem is reported by whatever
 // tries to call SimPay, so that plans which never need SimPay work.
 type providerData struct {
-	client   *client.Client
-	problems diag.Diagnostics
+	// client is nil when the settings cannot give one (a setting unknown
+	// until apply); it has no token when none is configured.
+	client *client.Client
+	// problems say why there is no client; tokenProblems why the client
+	// may call only SimPay's public endpoints.
+	problems      diag.Diagnostics
+	tokenProblems diag.Diagnostics
+	// terraformVersion is the version the CLI reports, "" if it reports
+	// none, for advice that only some CLIs can follow.
+	terraformVersion string
 }
 
 // Client returns the API client, or diagnostics saying why there is none.
 func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
+	c, diags := d.PublicClient()
+	if diags.HasError() {
+		return nil, diags
+	}
+	if d.tokenProblems.HasError() {
+		return nil, d.tokenProblems
+	}
+	return c, nil
+}
+
+// PublicClient is Client for what SimPay serves without a token (GET /ip,
+// which SimPay's own shop plugins call with no Authorization header): the
+// client, with the token when one is configured, even when none is.
+func (d *providerData) PublicClient() (*client.Client, diag.Diagnostics) {
 	if d == nil {
 		var diags diag.Diagnostics
 		diags.AddError("Provider not configured",
@@ -132,9 +160,11 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 
-	data := &providerData{}
+	data := &providerData{terraformVersion: req.TerraformVersion}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.ListResourceData = data
+	resp.ActionData = data
 
 	// Values that come from other resources are unknown while planning. The
 	// framework's guidance is not to guess: keep planning possible, and say
@@ -165,11 +195,13 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	if settings.token == "" {
-		data.problems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
+		// The client is still made: simpay_notification_ips reads a public
+		// endpoint and needs no token.
+		data.tokenProblems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
 			"The SimPay provider has no API token, and one is needed to read from or create in SimPay. Set api_token in "+
 				"the provider block or the "+envAPIToken+" environment variable to a token created in SimPay's client panel "+
-				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock.")
-		return
+				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock. "+
+				"(Only simpay_notification_ips reads SimPay without a token.)")
 	}
 
 	retries := settings.maxRetries
@@ -268,9 +300,13 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewSMSServicesDataSource,
 		NewSMSServiceDataSource,
 		NewSMSNumbersDataSource,
+		NewSMSTransactionsDataSource,
+		NewSMSTransactionDataSource,
 		NewDirectBillingServicesDataSource,
 		NewDirectBillingServiceDataSource,
 		NewDirectBillingCalculationDataSource,
+		NewDirectBillingTransactionsDataSource,
+		NewDirectBillingTransactionDataSource,
 	}
 }
 
@@ -279,5 +315,22 @@ func (p *simpayProvider) Resources(context.Context) []func() resource.Resource {
 		NewPaymentTransactionResource,
 		NewPaymentRefundResource,
 		NewDirectBillingTransactionResource,
+	}
+}
+
+// ListResources are the create-only resources again, listed for terraform
+// query (Terraform 1.14 and later).
+func (p *simpayProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewPaymentTransactionListResource,
+		NewPaymentRefundListResource,
+		NewDirectBillingTransactionListResource,
+	}
+}
+
+// Actions are what terraform apply -invoke runs (Terraform 1.14 and later).
+func (p *simpayProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewPaymentRefundAction,
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
@@ -45,6 +46,14 @@ data "simpay_sms_service" "one" {
   id = "d151e4f9"
 }
 data "simpay_sms_numbers" "all" {}
+data "simpay_sms_transactions" "recent" {
+  service_id = "d151e4f9"
+  max_items  = 10
+}
+data "simpay_sms_transaction" "one" {
+  service_id = "d151e4f9"
+  id         = 1
+}
 data "simpay_directbilling_services" "all" {}
 data "simpay_directbilling_service" "one" {
   id = "d151e4f9"
@@ -53,6 +62,17 @@ data "simpay_directbilling_calculation" "price" {
   service_id = "d151e4f9"
   amount     = "19.99"
 }
+data "simpay_directbilling_transactions" "paid" {
+  service_id   = "d151e4f9"
+  status       = "transaction_db_payed"
+  phone_number = "48123123123"
+  control      = "order-2001"
+  max_items    = 5
+}
+data "simpay_directbilling_transaction" "one" {
+  service_id = "d151e4f9"
+  id         = "dc261d4f-31ef-4728-bfd6-97bbe2a5ef0a"
+}
 `
 
 // TestTerraformValidateNeedsNoTokenOrNetwork runs the real terraform validate
@@ -60,6 +80,13 @@ data "simpay_directbilling_calculation" "price" {
 // and a base URL that cannot be reached: validating must need neither.
 func TestTerraformValidateNeedsNoTokenOrNetwork(t *testing.T) {
 	t.Parallel()
+	for _, newDataSource := range (&simpayProvider{}).DataSources(context.Background()) {
+		var resp datasource.MetadataResponse
+		newDataSource().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "simpay"}, &resp)
+		if !strings.Contains(everyDataSource, `data "`+resp.TypeName+`"`) {
+			t.Errorf("everyDataSource does not use %s", resp.TypeName)
+		}
+	}
 	config := "provider \"simpay\" {\n  base_url = \"https://simpay.invalid/\"\n}\n" + everyDataSource
 	tf := newTerraformCLI(t, config)
 	stdout, stderr, err := tf.Run(context.Background(), "validate", "-no-color")
@@ -111,13 +138,101 @@ func TestAccMissingTokenIsReportedOnRead(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{{
-			Config:      mock.configWith("", `data "simpay_notification_ips" "x" {}`),
+			Config: mock.configWith("", `data "simpay_payment_service" "x" {
+  id = "d151e4f9"
+}`),
 			ExpectError: regexp.MustCompile(`(?s)Missing SimPay API token.*api_token.*SIMPAY_API_TOKEN`),
 		}},
 	})
 	if n := len(mock.Requests()); n != 0 {
 		t.Fatalf("the mock saw %d requests without a token, want none", n)
 	}
+}
+
+// TestAccNotificationIPsNeedNoToken runs the terraform CLI, whose
+// environment holds no SimPay variable, with no api_token: the notification
+// IPs are read from SimPay's public GET /ip without an Authorization header,
+// while any other read still fails naming api_token and SIMPAY_API_TOKEN.
+// With a token configured, the same read sends it.
+func TestAccNotificationIPsNeedNoToken(t *testing.T) {
+	t.Parallel()
+	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {
+		const ips = `
+data "simpay_notification_ips" "simpay" {}
+
+output "blocks" {
+  value = data.simpay_notification_ips.simpay.cidr_blocks
+}
+`
+		const service = `
+data "simpay_payment_service" "one" {
+  id = "d151e4f9"
+}
+`
+		wantBlocks := `["192.0.2.10/32","192.0.2.11/32","198.51.100.20/32","203.0.113.30/32","2001:db8:5150::10/128"]`
+		ipRequests := func(mock *testMock) []simpaymock.Request {
+			var out []simpaymock.Request
+			for _, r := range mock.Requests() {
+				if r.Path == "/ip" {
+					out = append(out, r)
+				}
+			}
+			return out
+		}
+		ctx := t.Context()
+
+		mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
+		cli := newTerraformCLI(t, mock.configWith("", ips))
+		if out, errOut, err := cli.Run(ctx, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+			t.Fatalf("apply without a token: %v\n%s\n%s", err, out, errOut)
+		}
+		out, errOut, err := cli.Run(ctx, "output", "-json", "blocks")
+		if err != nil || strings.Join(strings.Fields(out), "") != wantBlocks {
+			t.Errorf("output blocks = %s (%v, %s), want %s", out, err, errOut, wantBlocks)
+		}
+		reqs := ipRequests(mock)
+		if len(reqs) == 0 {
+			t.Fatal("the mock saw no GET /ip")
+		}
+		for _, r := range reqs {
+			if r.AuthPresent {
+				t.Errorf("GET /ip without a token configured carried an Authorization header")
+			}
+		}
+
+		// Anything else still needs the token, and says so.
+		mock.ResetRequests()
+		cli = newTerraformCLI(t, mock.configWith("", ips+service))
+		out, errOut, err = cli.Run(ctx, "plan", "-input=false", "-no-color")
+		if err == nil {
+			t.Fatalf("plan reading a payment service without a token succeeded:\n%s", out)
+		}
+		if !regexp.MustCompile(`(?s)Missing SimPay API token.*api_token.*SIMPAY_API_TOKEN`).MatchString(errOut) {
+			t.Errorf("the error does not say the token is missing, naming api_token and SIMPAY_API_TOKEN:\n%s", errOut)
+		}
+		for _, r := range mock.Requests() {
+			if r.Path != "/ip" {
+				t.Errorf("without a token the provider sent %s %s", r.Method, r.Path)
+			}
+		}
+
+		// With a token, GET /ip carries it.
+		mock.ResetRequests()
+		cli = newTerraformCLI(t, mock.config(ips))
+		if out, errOut, err := cli.Run(ctx, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {
+			t.Fatalf("apply with a token: %v\n%s\n%s", err, out, errOut)
+		}
+		reqs = ipRequests(mock)
+		if len(reqs) == 0 {
+			t.Fatal("the mock saw no GET /ip")
+		}
+		for _, r := range reqs {
+			if !r.AuthPresent || !r.AuthValid {
+				t.Errorf("GET /ip with a token configured: Authorization present %v, valid %v; want the token sent",
+					r.AuthPresent, r.AuthValid)
+			}
+		}
+	})
 }
 
 // TestAccTokenFromEnvironment checks the SIMPAY_API_TOKEN fallback.

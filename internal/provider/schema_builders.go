@@ -136,3 +136,48 @@ func codeList(values []string) string {
 	}
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
 }
+
+// DirectBilling transactions.
+
+// refreshedOnRead ends the description of a resource's attribute that a
+// refresh updates.
+const refreshedOnRead = " Refreshed on every read."
+
+// dbText describes what SimPay reports about a DirectBilling transaction:
+// one wording for the simpay_directbilling_transaction resource and the data
+// sources that show such a transaction under the same attribute names.
+var dbText = struct {
+	control, phoneNumber                                                     string
+	status, value, valueNet, valueCreated, valueCreatedType, operator, score string
+	notify, notifySent, notifyLastSentAt, notifyCount, createdAt, updatedAt  string
+}{
+	control: "Your own value given when the transaction was created (`control`); null when none was.",
+	phoneNumber: "Phone number the payment comes from, digits only with the country code first, such as " +
+		"`\"48123123123\"`: the one forced at creation, or the payer's once SimPay knows it; null otherwise.",
+	status: "Transaction status as SimPay reports it. SimPay documents " + codeList(directBillingTransactionStatuses) +
+		" (the last two in its newer SDKs only); a transaction starts as `transaction_db_new`, and a status SimPay " +
+		"adds later is kept as sent.",
+	value: "The transaction's value as SimPay reports it (its `value`), a decimal string in PLN. SimPay computes it " +
+		"from the amount and amount type the transaction was created with.",
+	valueNet: "What you receive from the transaction as SimPay reports it, a decimal string in PLN. SimPay's 2024 " +
+		"OpenAPI file names it `value_netto`, its newer SDKs `value_net`: either is read, so it is the same number " +
+		"whichever SimPay sends.",
+	valueCreated: "The amount the transaction was created with, as SimPay reports it (its `value_created`), a " +
+		"decimal string in PLN; `value_created_type` says what it is. Null when SimPay does not send it (its 2024 " +
+		"OpenAPI file does not name it; simpay-laravel reads it).",
+	valueCreatedType: "What `value_created` is, as SimPay reports it (its `value_created_type`): `required`, `net` " +
+		"or `gross`, as `amount_type` of the resource. Written in lower case whatever case SimPay uses, so that " +
+		"`\"GROSS\"` and `\"gross\"` are one value; null when SimPay does not send it.",
+	operator: "Mobile carrier the payer paid through, as SimPay names it: `orange`, `play`, `t-mobile`, `plus` or " +
+		"`netia` (one SimPay adds later is kept as sent); null until SimPay knows it.",
+	score: "SimPay's score of the transaction (its `score`), a decimal string such as `\"0.85\"`, exactly as SimPay " +
+		"sends it. SimPay does not say what it measures (simpay-laravel reads it as an optional number); null when " +
+		"SimPay does not send it.",
+	notify: "Whether, when and how often SimPay notified your service's notification URL of this transaction; null " +
+		"when SimPay does not say (its list of transactions leaves it out).",
+	notifySent:       "Whether SimPay has sent a notification (SimPay's `is_send`).",
+	notifyLastSentAt: "When SimPay last sent one (RFC 3339); null if never.",
+	notifyCount:      "How many notifications SimPay has sent.",
+	createdAt:        "When SimPay created the transaction (RFC 3339).",
+	updatedAt:        "When the transaction last changed in SimPay (RFC 3339).",
+}

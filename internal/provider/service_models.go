@@ -105,38 +105,39 @@ func smsServiceAttributes() map[string]schema.Attribute {
 // smsNumberModel is a premium-rate number and its price; simpay_sms_service
 // uses it for the service's numbers too.
 type smsNumberModel struct {
-	Number   types.Int64  `tfsdk:"number"`
-	Value    DecimalValue `tfsdk:"value"`
-	ValueNet DecimalValue `tfsdk:"value_net"`
-	Adult    types.Bool   `tfsdk:"adult"`
+	Number     types.Int64  `tfsdk:"number"`
+	Value      DecimalValue `tfsdk:"value"`
+	ValueGross DecimalValue `tfsdk:"value_gross"`
+	Adult      types.Bool   `tfsdk:"adult"`
 }
 
 func newSMSNumberModels(numbers []client.SMSNumber) []smsNumberModel {
 	out := make([]smsNumberModel, 0, len(numbers))
 	for _, n := range numbers {
 		out = append(out, smsNumberModel{
-			Number:   types.Int64Value(int64(n.Number)),
-			Value:    decimalOrNull(n.Value.String()),
-			ValueNet: decimalOrNull(n.ValueGross.String()),
-			Adult:    types.BoolValue(n.Adult),
+			Number:     types.Int64Value(int64(n.Number)),
+			Value:      decimalOrNull(n.Value.String()),
+			ValueGross: decimalOrNull(n.ValueGross.String()),
+			Adult:      types.BoolValue(n.Adult),
 		})
 	}
 	return out
 }
 
 // smsNumberAttributes are the computed attributes of a premium-rate number.
-// SimPay's field names are kept; their meaning follows SimPay's example
-// (7055: value 2, value_net 2.46), where value_net is the larger amount.
+// The gross price is named for what it is: SimPay's 2024 OpenAPI file sends
+// it as value_net (its example: 7055, value 2, value_net 2.46), its newer
+// SDKs read it as value_gross, and the client reads either.
 func smsNumberAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the payer sends " +
 			"the SMS to, such as `7055`."},
-		"value": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
-			"`value` for an SMS to this number, in PLN, as a decimal string: the price without VAT (SimPay's example " +
-			"gives `2` for 7055)."},
-		"value_net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "SimPay's " +
-			"`value_net` for an SMS to this number, in PLN, as a decimal string. Despite the name, SimPay's example " +
-			"gives the price with 23% VAT here (`2.46` for 7055, whose `value` is `2`)."},
+		"value": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price of an " +
+			"SMS to this number without VAT (net), in PLN, as a decimal string, such as `\"2\"` (SimPay's `value`)."},
+		"value_gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+			"of an SMS to this number with 23% VAT (gross), what the sender pays, in PLN, as a decimal string, such as " +
+			"`\"2.46\"`. SimPay sends it as `value_gross` (its current SDKs) or as `value_net` (its 2024 OpenAPI file, " +
+			"whose example has it above `value`); either is read. Null when SimPay sends neither."},
 		"adult": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the number is reserved for " +
 			"adult (18+) services."},
 	}

@@ -47,25 +47,26 @@ func smsServiceFields(id string) map[string]knownvalue.Check {
 
 func TestAccSMSServicesDataSource(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
-	services := tfjsonpath.New("services")
-	service := func(id string) knownvalue.Check { return knownvalue.ObjectExact(smsServiceFields(id)) }
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		Steps: []resource.TestStep{
-			{
-				// A status SimPay does not document is a warning, not an error.
-				Config: mock.config(`
+	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {
+		mock := newTestMock(t, simpaymock.Options{Dialect: dialect})
+		services := tfjsonpath.New("services")
+		service := func(id string) knownvalue.Check { return knownvalue.ObjectExact(smsServiceFields(id)) }
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			Steps: []resource.TestStep{
+				{
+					// A status SimPay does not document is a warning, not an error.
+					Config: mock.config(`
 data "simpay_sms_services" "typo" {
   status = "service_actve"
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.simpay_sms_services.typo", services, knownvalue.ListExact([]knownvalue.Check{})),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.simpay_sms_services.typo", services, knownvalue.ListExact([]knownvalue.Check{})),
+					},
 				},
-			},
-			{
-				PreConfig: mock.ResetRequests,
-				Config: mock.config(`
+				{
+					PreConfig: mock.ResetRequests,
+					Config: mock.config(`
 data "simpay_sms_services" "all" {}
 data "simpay_sms_services" "active" {
   status = "service_active"
@@ -76,25 +77,26 @@ data "simpay_sms_services" "blocked" {
 data "simpay_sms_services" "none" {
   status = "service_rejected"
 }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.simpay_sms_services.all", services, knownvalue.ListExact([]knownvalue.Check{
-						service("d151e4f9"), service("8e1f5a2b"), service("3c9d7e10"),
-					})),
-					statecheck.ExpectKnownValue("data.simpay_sms_services.all", tfjsonpath.New("status"), knownvalue.Null()),
-					statecheck.ExpectKnownValue("data.simpay_sms_services.active", services, knownvalue.ListExact([]knownvalue.Check{
-						service("d151e4f9"), service("8e1f5a2b"),
-					})),
-					statecheck.ExpectKnownValue("data.simpay_sms_services.blocked", services, knownvalue.ListExact([]knownvalue.Check{
-						service("3c9d7e10"),
-					})),
-					// No match is an empty list, never null.
-					statecheck.ExpectKnownValue("data.simpay_sms_services.none", services, knownvalue.ListExact([]knownvalue.Check{})),
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue("data.simpay_sms_services.all", services, knownvalue.ListExact([]knownvalue.Check{
+							service("d151e4f9"), service("8e1f5a2b"), service("3c9d7e10"),
+						})),
+						statecheck.ExpectKnownValue("data.simpay_sms_services.all", tfjsonpath.New("status"), knownvalue.Null()),
+						statecheck.ExpectKnownValue("data.simpay_sms_services.active", services, knownvalue.ListExact([]knownvalue.Check{
+							service("d151e4f9"), service("8e1f5a2b"),
+						})),
+						statecheck.ExpectKnownValue("data.simpay_sms_services.blocked", services, knownvalue.ListExact([]knownvalue.Check{
+							service("3c9d7e10"),
+						})),
+						// No match is an empty list, never null.
+						statecheck.ExpectKnownValue("data.simpay_sms_services.none", services, knownvalue.ListExact([]knownvalue.Check{})),
+					},
+					// SimPay documents no status filter: every page is read and
+					// filtered here.
+					Check:            expectOnlyRequests(mock, "GET /sms?limit=99&page=1"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				},
-				// SimPay documents no status filter: every page is read and
-				// filtered here.
-				Check:            expectOnlyRequests(mock, "GET /sms?limit=99&page=1"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
-		},
+		})
 	})
 }

@@ -17,5 +17,8 @@ var (
 	}
 	directBillingTransactionStatuses = []string{
 		"transaction_db_new", "transaction_db_confirmed", "transaction_db_payed", "transaction_db_rejected",
+		// simpay-laravel src/Enums/DirectBilling/TransactionStatus.php and
+		// SimPay-API-TypeScript add these two to the 2024 file's four.
+		"transaction_db_canceled", "transaction_db_generate_error",
 	}
 )

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
@@ -377,4 +379,31 @@ func eachDialect(t *testing.T, test func(t *testing.T, dialect simpaymock.Dialec
 			test(t, d)
 		})
 	}
+}
+
+// checkDialectShape checks that the mock's answer to GET path, in the
+// dialect under test, holds want[dialect], a fragment of its JSON body: that
+// a test run in a dialect read SimPay's answer in that dialect's shape, so
+// that the values it asserts prove the provider reads both. Call it after
+// the test's steps: the request it makes is in the mock's log.
+func checkDialectShape(t *testing.T, mock *testMock, dialect simpaymock.Dialect, path string, want map[simpaymock.Dialect]string) {
+	t.Helper()
+	fragment, ok := want[dialect]
+	if !ok {
+		t.Fatalf("no shape given for dialect %s", dialect)
+	}
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.Header.Set("Authorization", "Bearer "+simpaymock.DefaultToken)
+	rec := httptest.NewRecorder()
+	mock.ServeHTTP(rec, req)
+	if body := rec.Body.String(); !strings.Contains(body, fragment) {
+		t.Errorf("the mock's %s answer to GET %s lacks %s:\n%s", dialect, path, fragment, body)
+	}
+}
+
+// eitherOrder matches an error output in which both patterns match, one
+// after the other in either order: CLIs differ in the order they print a
+// run's diagnostics.
+func eitherOrder(a, b string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(?:` + a + `.*` + b + `|` + b + `.*` + a + `)`)
 }

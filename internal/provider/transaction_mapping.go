@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -28,10 +29,11 @@ func newPaymentTransactionView(ctx context.Context, t *client.PaymentTransaction
 			Name: stringOrNull(t.Customer.Name), Email: stringOrNull(t.Customer.Email),
 			IP: stringOrNull(t.Customer.IP), CountryCode: stringOrNull(t.Customer.Country),
 		},
-		Billing:    newAddressModel(t.Billing),
-		Shipping:   newAddressModel(t.Shipping),
-		Cart:       cartModels(t.Cart),
-		ReturnURLs: &paymentReturnURLsModel{Success: stringOrNull(t.Redirect.Success), Failure: stringOrNull(t.Redirect.Failure)},
+		Billing:  newAddressModel(t.Billing),
+		Shipping: newAddressModel(t.Shipping),
+		Cart:     cartModels(t.Cart),
+		ReturnURLs: &paymentReturnURLsModel{Success: stringOrNull(t.Redirect.Success), Failure: stringOrNull(t.Redirect.Failure),
+			Pending: types.StringNull()},
 	}
 	amount := paymentReportedAmountModel{
 		Value:              decimalOrNull(t.Amount.Value.String()),
@@ -55,6 +57,7 @@ func newPaymentTransactionView(ctx context.Context, t *client.PaymentTransaction
 		ExpiresAt:          timestampOrNull(t.ExpiresAt),
 		CreatedAt:          timestamp(t.CreatedAt),
 		UpdatedAt:          timestamp(t.UpdatedAt),
+		AdditionalJSON:     rawJSONOrNull(t.Additional),
 	}
 	var diags diag.Diagnostics
 	reported.ReportedAmount, diags = types.ObjectValueFrom(ctx, paymentReportedAmountAttrTypes, amount)
@@ -73,7 +76,7 @@ func (r paymentTransactionReturned) asArguments() paymentTransactionReturned {
 	if len(r.Cart) == 0 {
 		r.Cart = nil
 	}
-	if u := r.ReturnURLs; u != nil && allNull(u.Success, u.Failure) {
+	if u := r.ReturnURLs; u != nil && allNull(u.Success, u.Failure, u.Pending) {
 		r.ReturnURLs = nil
 	}
 	return r
@@ -93,6 +96,17 @@ func allNull(values ...attr.Value) bool {
 		}
 	}
 	return true
+}
+
+// rawJSONOrNull is a value SimPay's code reads without documenting its
+// shape, as the JSON text SimPay sent: kept byte for byte, so that amounts
+// inside it stay exact and a shape SimPay changes cannot fail a read. Null
+// when SimPay sent null or nothing.
+func rawJSONOrNull(r client.RawJSON) types.String {
+	if r == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(r.String())
 }
 
 // newAddressModel is SimPay's address as it was sent: nil for SimPay's null,
@@ -143,20 +157,27 @@ func newRefundModel(r *client.Refund) refundModel {
 }
 
 // newDirectBillingTransactionView is a DirectBilling transaction as SimPay
-// reports it.
+// reports it, whether read alone or in SimPay's list (which sends fewer
+// fields: the others are null). value_created_type is lower-cased:
+// simpay-laravel lower-cases it before reading it, so SimPay's case is not
+// settled, and one spelling in state means a refresh that reads "GROSS"
+// after "gross" changes nothing.
 func newDirectBillingTransactionView(t *client.DirectBillingTransaction) (directBillingTransactionReturned, directBillingTransactionReported, diag.Diagnostics) {
 	returned := directBillingTransactionReturned{
 		Control:     stringOrNull(t.Control),
 		PhoneNumber: nonEmptyOrNull(string(t.PhoneNumber)),
 	}
 	reported := directBillingTransactionReported{
-		Status:     nonEmptyOrNull(t.Status),
-		Value:      decimalOrNull(t.Value.String()),
-		ValueNetto: decimalOrNull(t.ValueNet.String()),
-		Operator:   stringOrNull(t.Operator),
-		Notify:     types.ObjectNull(directBillingNotifyAttrTypes),
-		CreatedAt:  timestamp(t.CreatedAt),
-		UpdatedAt:  timestamp(t.UpdatedAt),
+		Status:           nonEmptyOrNull(t.Status),
+		Value:            decimalOrNull(t.Value.String()),
+		ValueNet:         decimalOrNull(t.ValueNet.String()),
+		ValueCreated:     decimalOrNull(t.ValueCreated.String()),
+		ValueCreatedType: nonEmptyOrNull(strings.ToLower(string(t.ValueCreatedType))),
+		Operator:         stringOrNull(t.Operator),
+		Score:            decimalOrNull(t.Score.String()),
+		Notify:           types.ObjectNull(directBillingNotifyAttrTypes),
+		CreatedAt:        timestamp(t.CreatedAt),
+		UpdatedAt:        timestamp(t.UpdatedAt),
 	}
 	if t.Notify == nil {
 		return returned, reported, nil
@@ -168,4 +189,17 @@ func newDirectBillingTransactionView(t *client.DirectBillingTransaction) (direct
 		"count":        types.Int64Value(int64(t.Notify.Count)),
 	})
 	return returned, reported, diags
+}
+
+// newSMSTransactionModel is an SMS transaction as SimPay reports it.
+func newSMSTransactionModel(t *client.SMSTransaction) smsTransactionModel {
+	return smsTransactionModel{
+		ID:         types.Int64Value(int64(t.ID)),
+		From:       nonEmptyOrNull(string(t.From)),
+		Code:       nonEmptyOrNull(t.Code),
+		Used:       types.BoolValue(t.Used),
+		SendNumber: types.Int64Value(int64(t.SendNumber)),
+		Value:      decimalOrNull(t.Value.String()),
+		SendAt:     timestamp(t.SendAt),
+	}
 }

@@ -38,6 +38,9 @@ type paymentTransactionReported struct {
 	ExpiresAt          types.String `tfsdk:"expires_at"`
 	CreatedAt          types.String `tfsdk:"created_at"`
 	UpdatedAt          types.String `tfsdk:"updated_at"`
+	// AdditionalJSON is SimPay's "additional" as the JSON text it sent;
+	// null when it sent none.
+	AdditionalJSON types.String `tfsdk:"additional_json"`
 	// ReportedAmount is an object value (of paymentReportedAmountModel)
 	// rather than a struct, so that the resource's plan can hold it unknown.
 	ReportedAmount types.Object `tfsdk:"reported_amount"`
@@ -52,6 +55,7 @@ type paymentCustomerModel struct {
 
 type paymentAntifraudModel struct {
 	UserAgent  types.String `tfsdk:"useragent"`
+	SystemID   types.String `tfsdk:"system_id"`
 	SteamID    types.String `tfsdk:"steamid"`
 	MCUsername types.String `tfsdk:"mcusername"`
 	MCID       types.String `tfsdk:"mcid"`
@@ -82,16 +86,32 @@ type paymentCartItemModel struct {
 type paymentReturnURLsModel struct {
 	Success types.String `tfsdk:"success"`
 	Failure types.String `tfsdk:"failure"`
+	// Pending is sent at creation; no SimPay source shows it in the
+	// transaction detail, so a read leaves it null.
+	Pending types.String `tfsdk:"pending"`
 }
 
 type paymentChannelTypesModel struct {
-	Blik     types.Bool `tfsdk:"blik"`
-	Transfer types.Bool `tfsdk:"transfer"`
-	Cards    types.Bool `tfsdk:"cards"`
-	Ewallets types.Bool `tfsdk:"ewallets"`
-	Paypal   types.Bool `tfsdk:"paypal"`
-	Paysafe  types.Bool `tfsdk:"paysafe"`
-	Latam    types.Bool `tfsdk:"latam"`
+	Blik      types.Bool `tfsdk:"blik"`
+	Transfer  types.Bool `tfsdk:"transfer"`
+	Cards     types.Bool `tfsdk:"cards"`
+	Ewallets  types.Bool `tfsdk:"ewallets"`
+	Paypal    types.Bool `tfsdk:"paypal"`
+	Paysafe   types.Bool `tfsdk:"paysafe"`
+	Latam     types.Bool `tfsdk:"latam"`
+	Postponed types.Bool `tfsdk:"postponed"`
+}
+
+// paymentContextModel is the payer's purchase history sent for SimPay's
+// fraud checks (SimPay's "context").
+type paymentContextModel struct {
+	AccountCreatedAt     types.String `tfsdk:"account_created_at"`
+	SalesTotalCount      types.Int64  `tfsdk:"sales_total_count"`
+	SalesTotalAmount     DecimalValue `tfsdk:"sales_total_amount"`
+	SalesAvgAmount       DecimalValue `tfsdk:"sales_avg_amount"`
+	SalesMaxAmount       DecimalValue `tfsdk:"sales_max_amount"`
+	AccountSetCurrency   types.String `tfsdk:"account_set_currency"`
+	HasPreviousPurchases types.Bool   `tfsdk:"has_previous_purchases"`
 }
 
 type paymentReportedAmountModel struct {
@@ -145,12 +165,17 @@ type directBillingTransactionReturned struct {
 }
 
 // directBillingTransactionReported holds what SimPay reports about a
-// DirectBilling transaction and changes over its life.
+// DirectBilling transaction. Fields SimPay's 2024 file does not name
+// (value_created, value_created_type, score) and those its list leaves out
+// (notify) are null when SimPay does not send them.
 type directBillingTransactionReported struct {
-	Status     types.String `tfsdk:"status"`
-	Value      DecimalValue `tfsdk:"value"`
-	ValueNetto DecimalValue `tfsdk:"value_netto"`
-	Operator   types.String `tfsdk:"operator"`
+	Status           types.String `tfsdk:"status"`
+	Value            DecimalValue `tfsdk:"value"`
+	ValueNet         DecimalValue `tfsdk:"value_net"`
+	ValueCreated     DecimalValue `tfsdk:"value_created"`
+	ValueCreatedType types.String `tfsdk:"value_created_type"`
+	Operator         types.String `tfsdk:"operator"`
+	Score            DecimalValue `tfsdk:"score"`
 	// Notify is an object value (sent, last_sent_at, count) so that the
 	// resource's plan can hold it unknown.
 	Notify    types.Object `tfsdk:"notify"`
@@ -160,4 +185,18 @@ type directBillingTransactionReported struct {
 
 var directBillingNotifyAttrTypes = map[string]attr.Type{
 	"sent": types.BoolType, "last_sent_at": types.StringType, "count": types.Int64Type,
+}
+
+// SMS transactions: the items of the simpay_sms_transactions data source,
+// and simpay_sms_transaction, which shows one at the top level.
+
+// smsTransactionModel is an SMS a service received, as SimPay reports it.
+type smsTransactionModel struct {
+	ID         types.Int64  `tfsdk:"id"`
+	From       types.String `tfsdk:"from"`
+	Code       types.String `tfsdk:"code"`
+	Used       types.Bool   `tfsdk:"used"`
+	SendNumber types.Int64  `tfsdk:"send_number"`
+	Value      DecimalValue `tfsdk:"value"`
+	SendAt     types.String `tfsdk:"send_at"`
 }

@@ -59,17 +59,40 @@ func TestDataSourcesShowObjectsAsTheirResources(t *testing.T) {
 		compare(t, "data.simpay_payment_refunds.refunds[*]", list.NestedObject.Attributes, resourceAttrs(NewPaymentRefundResource()))
 	})
 	t.Run("DirectBilling transaction", func(t *testing.T) {
-		// No data source reads one transaction yet: every attribute of the
-		// models one would embed must be the resource's.
 		want := resourceAttrs(NewDirectBillingTransactionResource())
+		compare(t, "data.simpay_directbilling_transaction", dataSourceSchema(NewDirectBillingTransactionDataSource()).Attributes, want)
+		list, ok := dataSourceSchema(NewDirectBillingTransactionsDataSource()).Attributes["transactions"].(dschema.ListNestedAttribute)
+		if !ok {
+			t.Fatal("data.simpay_directbilling_transactions has no list of transactions")
+		}
+		compare(t, "data.simpay_directbilling_transactions.transactions[*]", list.NestedObject.Attributes, want)
+		// Everything SimPay reports of a transaction is shown by the data
+		// sources, not only by the resource.
+		one := dataSourceSchema(NewDirectBillingTransactionDataSource()).Attributes
 		for _, model := range []reflect.Type{
 			reflect.TypeFor[directBillingTransactionReturned](), reflect.TypeFor[directBillingTransactionReported](),
 		} {
 			for _, f := range fieldsOf(model) {
-				if _, ok := want[f.name]; !ok {
-					t.Errorf("%s has %s, which simpay_directbilling_transaction lacks", model.Name(), f.name)
+				if _, ok := one[f.name]; !ok {
+					t.Errorf("%s has %s, which data.simpay_directbilling_transaction lacks", model.Name(), f.name)
 				}
 			}
+		}
+	})
+	t.Run("SMS transaction", func(t *testing.T) {
+		// No resource makes one: an item of the list is shown as the single
+		// data source shows the one it reads.
+		one := map[string]attr.Type{}
+		for name, a := range dataSourceSchema(NewSMSTransactionDataSource()).Attributes {
+			one[name] = a.GetType()
+		}
+		list, ok := dataSourceSchema(NewSMSTransactionsDataSource()).Attributes["transactions"].(dschema.ListNestedAttribute)
+		if !ok {
+			t.Fatal("data.simpay_sms_transactions has no list of transactions")
+		}
+		compare(t, "data.simpay_sms_transactions.transactions[*]", list.NestedObject.Attributes, one)
+		if got, want := len(one), len(list.NestedObject.Attributes)+1; got != want {
+			t.Errorf("data.simpay_sms_transaction has %d attributes, want the %d of an item and service_id", got, want)
 		}
 	})
 }

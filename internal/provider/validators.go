@@ -147,6 +147,19 @@ func httpURLValidator() validator.String {
 	}}
 }
 
+// timestampValidator checks an RFC 3339 timestamp with its offset, such as
+// "2024-03-01T10:00:00+01:00": the form SimPay's WooCommerce plugin sends
+// dates in (PHP's date('c')).
+func timestampValidator() validator.String {
+	return funcValidator{desc: "timestamp", check: func(s string) string {
+		if _, err := time.Parse(time.RFC3339, s); err != nil {
+			return fmt.Sprintf("must be an RFC 3339 timestamp with its UTC offset, such as \"2024-03-01T10:00:00+01:00\" "+
+				"(in Terraform, timestamp() or formatdate() give one), got %q", s)
+		}
+		return ""
+	}}
+}
+
 func durationValidator() validator.String {
 	return funcValidator{desc: "duration", check: func(s string) string {
 		d, err := time.ParseDuration(s)

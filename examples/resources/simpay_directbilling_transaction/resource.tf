@@ -5,6 +5,7 @@ resource "simpay_directbilling_transaction" "premium_month" {
   amount_type = "gross"
   description = "Premium, one month"
   control     = "sub-2024-0001"
+  email       = "player@example.com"
 
   return_urls = {
     success = "https://game.example.com/premium/thanks"

@@ -39,6 +39,21 @@ resource "simpay_payment_transaction" "order_1001" {
   return_urls = {
     success = "https://shop.example.com/orders/1001/paid"
     failure = "https://shop.example.com/orders/1001/failed"
+    pending = "https://shop.example.com/orders/1001/pending"
+  }
+
+  # What the shop knows of the payer, for SimPay's fraud checks.
+  antifraud = {
+    system_id = "customer-4711"
+  }
+  context = {
+    account_created_at     = "2023-09-14T18:02:11+02:00"
+    sales_total_count      = 7
+    sales_total_amount     = "1043.20"
+    sales_avg_amount       = "149.03"
+    sales_max_amount       = "399.00"
+    account_set_currency   = "PLN"
+    has_previous_purchases = true
   }
 
   # Offer only BLIK and bank transfers on the payment page.
@@ -52,15 +67,18 @@ output "order_1001_payment_url" {
   value = simpay_payment_transaction.order_1001.redirect_url
 }
 
-# Straight to BLIK: direct_channel needs the payer's IP and user agent.
+# Straight to BLIK: direct_channel needs the payer's IP address, country and
+# user agent. Here the payer also pays SimPay's commission.
 resource "simpay_payment_transaction" "blik_topup" {
-  service_id     = "d151e4f9"
-  amount         = "50"
-  description    = "Wallet top-up"
-  direct_channel = "blik"
+  service_id      = "d151e4f9"
+  amount          = "50"
+  description     = "Wallet top-up"
+  direct_channel  = "blik"
+  commission_mode = "payer"
 
   customer = {
-    ip = "203.0.113.7"
+    ip           = "203.0.113.7"
+    country_code = "PL"
   }
 
   antifraud = {

@@ -1,0 +1,93 @@
+package provider
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// simpayDocumentedAbilities are the abilities SimPay's 2024 OpenAPI file
+// names (its bearerAuth scopes; SimPaypl/SimPay-API-php docs/openapi.json),
+// the only SimPay source that names any.
+var simpayDocumentedAbilities = map[string]bool{
+	"payment.services": true, "payment.service": true, "payment.channels": true, "payment.transactions": true,
+	"payment.transactions.create": true, "payment.transaction": true,
+	"sms.services": true, "sms.services.show": true, "sms.services.code": true, "sms.services.transactions": true,
+	"sms.services.transactions.show": true, "sms.services.numbers": true, "sms.services.numbers.show": true,
+	"sms.numbers": true, "sms.numbers.show": true,
+	"directbilling.services": true, "directbilling.services.show": true, "directbilling.transactions": true,
+	"directbilling.transactions.create": true, "directbilling.transactions.show": true,
+}
+
+// TestDocsAbilityTableSaysWhichNamesAreSimPays checks the ability table of
+// docs/index.md: every data source and resource has a row, a row whose
+// names come from SimPay's OpenAPI file names only abilities that file
+// names, and a row of names the file lacks marks them inferred.
+func TestDocsAbilityTableSaysWhichNamesAreSimPays(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(moduleRoot(), "docs", "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile("`([^`]+)`")
+	rows := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) != 3 || !strings.Contains(cells[0], "`simpay_") {
+			continue
+		}
+		kind := "data source"
+		for _, k := range []string{"resource", "list resource", "action"} {
+			if strings.HasPrefix(cells[0], k+" ") {
+				kind = k
+			}
+		}
+		for _, m := range code.FindAllStringSubmatch(cells[0], -1) {
+			rows[kind+" "+m[1]] = true
+		}
+		var names []string
+		for _, m := range code.FindAllStringSubmatch(cells[1], -1) {
+			// Arguments that choose between abilities are not abilities.
+			if m[1] != "GET /ip" && m[1] != "service_id" && m[1] != "include_resource" {
+				names = append(names, m[1])
+			}
+		}
+		documented, inferred := strings.Contains(cells[2], "OpenAPI file"), strings.Contains(cells[2], "*inferred*")
+		switch {
+		case len(names) == 0:
+			if !strings.Contains(cells[1], "public") {
+				t.Errorf("%s: no ability named, and not said to be public", cells[0])
+			}
+		case documented == inferred:
+			t.Errorf("%s: the row must say either that SimPay's OpenAPI file names %v or that they are *inferred*", cells[0], names)
+		}
+		for _, name := range names {
+			if documented && !simpayDocumentedAbilities[name] {
+				t.Errorf("%s: %s is said to be in SimPay's OpenAPI file, which does not name it", cells[0], name)
+			}
+			if inferred && simpayDocumentedAbilities[name] {
+				t.Errorf("%s: %s is marked inferred, but SimPay's OpenAPI file names it", cells[0], name)
+			}
+		}
+	}
+	p := &simpayProvider{}
+	for _, newDataSource := range p.DataSources(context.Background()) {
+		var resp datasource.MetadataResponse
+		newDataSource().Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "simpay"}, &resp)
+		if !rows["data source "+resp.TypeName] {
+			t.Errorf("docs/index.md has no ability row for data source %s", resp.TypeName)
+		}
+	}
+	for _, newResource := range p.Resources(context.Background()) {
+		var resp resource.MetadataResponse
+		newResource().Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "simpay"}, &resp)
+		if !rows["resource "+resp.TypeName] {
+			t.Errorf("docs/index.md has no ability row for resource %s", resp.TypeName)
+		}
+	}
+}
