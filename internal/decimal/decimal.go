@@ -34,6 +34,11 @@ func Parse(s string) (Decimal, error) {
 	return build(s)
 }
 
+// Check reports whether Parse would accept s, with the error Parse would
+// give, without building the value: validation runs on every amount of every
+// plan, and most of it only needs the grammar.
+func Check(s string) error { return checkPlain(s) }
+
 // ParseNumber reads a JSON number literal, which may carry an exponent.
 func ParseNumber(s string) (Decimal, error) {
 	mantissa, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
@@ -141,6 +146,11 @@ func (d Decimal) Sign() int { return d.rat.Sign() }
 // trailing zeros: "10.50" needs 1, "10.00" needs 0. An amount limited to two
 // decimals is judged by this, so "10.500" is accepted as the 10.5 it is.
 func (d Decimal) SignificantScale() int {
+	if !strings.ContainsAny(d.text, "eE") {
+		// Plain text: the fraction as written, less its trailing zeros.
+		_, frac, _ := strings.Cut(d.text, ".")
+		return len(strings.TrimRight(frac, "0"))
+	}
 	n := 0
 	r := new(big.Rat).Set(d.rat)
 	ten := big.NewRat(10, 1)

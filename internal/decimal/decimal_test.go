@@ -2,9 +2,19 @@ package decimal
 
 import (
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 )
+
+// ratScale is the significant scale worked out on the value itself.
+func ratScale(d Decimal) int {
+	n := 0
+	for r := new(big.Rat).Set(d.rat); !r.IsInt(); r.Mul(r, big.NewRat(10, 1)) {
+		n++
+	}
+	return n
+}
 
 func TestParseAcceptsPlainDecimals(t *testing.T) {
 	for _, tc := range []struct {
@@ -120,6 +130,15 @@ func FuzzParse(f *testing.F) {
 			if d.SignificantScale() > d.Scale() {
 				t.Fatalf("%q: significant scale %d exceeds written scale %d", s, d.SignificantScale(), d.Scale())
 			}
+			// The significant scale read from the text is the one the value
+			// has: the smallest n that makes value * 10^n whole.
+			if got, want := d.SignificantScale(), ratScale(d); got != want {
+				t.Fatalf("%q: significant scale %d, the value needs %d", s, got, want)
+			}
+		}
+		// Check accepts exactly what Parse accepts, with Parse's words.
+		if errP, errC := err, Check(s); (errP == nil) != (errC == nil) || (errP != nil && errP.Error() != errC.Error()) {
+			t.Fatalf("Check(%q) = %v, Parse says %v", s, errC, errP)
 		}
 		_, _ = ParseNumber(s)
 	})

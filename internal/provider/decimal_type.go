@@ -107,7 +107,7 @@ func (v DecimalValue) ValidateAttribute(_ context.Context, req xattr.ValidateAtt
 	if v.IsNull() || v.IsUnknown() {
 		return
 	}
-	if _, err := decimal.Parse(v.ValueString()); err != nil {
+	if err := decimal.Check(v.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid decimal amount",
 			fmt.Sprintf("Attribute %s: %s. Amounts are decimal strings such as \"10\" or \"24.99\", written without exponent, spaces, thousands separators or a currency sign.", req.Path, err))
 	}

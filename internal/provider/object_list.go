@@ -14,7 +14,10 @@ import (
 
 // objectList converts rows into the list-of-objects value of the attribute at
 // p, for the data sources that return long lists (thousands of transactions,
-// and channels read by a hundred data sources in one plan).
+// and channels read by a hundred data sources in one plan) and keep the list
+// in their model as a types.List. A model may instead hold the rows as a
+// slice and go to the state through setState (model_values.go), which
+// builds no attr.Value per row at all: the channel and transaction lists do.
 //
 // tfsdk.State.Set would do the same from []T, but the framework reflects over
 // every row again, compiling a regular expression for each field of each row

@@ -29,12 +29,12 @@ func NewPaymentChannelsDataSource() datasource.DataSource { return &paymentChann
 type paymentChannelsDataSource struct{ dataSourceBase }
 
 type paymentChannelsModel struct {
-	ServiceID types.String   `tfsdk:"service_id"`
-	Type      types.String   `tfsdk:"type"`
-	Currency  types.String   `tfsdk:"currency"`
-	Amount    DecimalValue   `tfsdk:"amount"`
-	Channels  types.List     `tfsdk:"channels"` // of paymentChannelModel, see objectList
-	IDs       []types.String `tfsdk:"ids"`
+	ServiceID types.String          `tfsdk:"service_id"`
+	Type      types.String          `tfsdk:"type"`
+	Currency  types.String          `tfsdk:"currency"`
+	Amount    DecimalValue          `tfsdk:"amount"`
+	Channels  []paymentChannelModel `tfsdk:"channels"`
+	IDs       []types.String        `tfsdk:"ids"`
 }
 
 type paymentChannelModel struct {
@@ -129,7 +129,7 @@ func paymentChannelAttributes() map[string]schema.Attribute {
 
 func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m paymentChannelsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	c := d.client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -153,7 +153,7 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		amount = &a
 	}
 
-	kept := []paymentChannelModel{}
+	m.Channels = []paymentChannelModel{}
 	m.IDs = []types.String{}
 	for _, ch := range channels {
 		if !m.Type.IsNull() && ch.Type != m.Type.ValueString() {
@@ -165,16 +165,10 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		if amount != nil && !channelTakes(ch, *amount, &resp.Diagnostics) {
 			continue
 		}
-		kept = append(kept, newPaymentChannelModel(ch))
+		m.Channels = append(m.Channels, newPaymentChannelModel(ch))
 		m.IDs = append(m.IDs, types.StringValue(ch.ID))
 	}
-	var diags diag.Diagnostics
-	m.Channels, diags = objectList(ctx, resp.State.Schema, path.Root("channels"), kept)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }
 
 // channelTakes reports whether amount is within the channel's limits. An

@@ -7,8 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -25,10 +23,10 @@ func NewPaymentTransactionsDataSource() datasource.DataSource {
 type paymentTransactionsDataSource struct{ dataSourceBase }
 
 type paymentTransactionsModel struct {
-	ServiceID    types.String `tfsdk:"service_id"`
-	Status       types.String `tfsdk:"status"`
-	MaxItems     types.Int64  `tfsdk:"max_items"`
-	Transactions types.List   `tfsdk:"transactions"` // of paymentTransactionSummaryModel, see objectList
+	ServiceID    types.String                     `tfsdk:"service_id"`
+	Status       types.String                     `tfsdk:"status"`
+	MaxItems     types.Int64                      `tfsdk:"max_items"`
+	Transactions []paymentTransactionSummaryModel `tfsdk:"transactions"`
 }
 
 // paymentTransactionSummaryModel is a transaction as SimPay's list shows it.
@@ -107,7 +105,7 @@ func (d *paymentTransactionsDataSource) Schema(_ context.Context, _ datasource.S
 
 func (d *paymentTransactionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m paymentTransactionsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	c := d.client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -131,21 +129,15 @@ func (d *paymentTransactionsDataSource) Read(ctx context.Context, req datasource
 		}
 		return
 	}
-	rows := make([]paymentTransactionSummaryModel, 0, len(txs))
+	m.Transactions = make([]paymentTransactionSummaryModel, 0, len(txs))
 	for _, t := range txs {
-		if maxItems > 0 && len(rows) == maxItems {
+		if maxItems > 0 && len(m.Transactions) == maxItems {
 			break
 		}
 		if filtered && t.Status != m.Status.ValueString() {
 			continue
 		}
-		rows = append(rows, newPaymentTransactionSummaryModel(t))
+		m.Transactions = append(m.Transactions, newPaymentTransactionSummaryModel(t))
 	}
-	var diags diag.Diagnostics
-	m.Transactions, diags = objectList(ctx, resp.State.Schema, path.Root("transactions"), rows)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }

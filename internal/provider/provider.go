@@ -215,7 +215,7 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		// One provider process serves one Terraform run: catalogue data does
 		// not change within it, so identical reads share one request.
 		ShareCatalogueReads: true,
-		Logger:              newTFLogger(settings.token),
+		Logger:              newClientLogger(settings.token),
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid SimPay provider configuration", err.Error())

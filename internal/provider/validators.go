@@ -70,6 +70,10 @@ func (v funcValidator) ValidateString(_ context.Context, req validator.StringReq
 // amountValidator checks a decimal amount: at least min (when min != "") and
 // with at most maxDecimals significant fraction digits (when > 0).
 func amountValidator(minimum string, maxDecimals int) validator.String {
+	var least decimal.Decimal
+	if minimum != "" {
+		least = decimal.MustParse(minimum)
+	}
 	return funcValidator{desc: "amount", check: func(s string) string {
 		d, err := decimal.Parse(s)
 		if err != nil {
@@ -78,7 +82,7 @@ func amountValidator(minimum string, maxDecimals int) validator.String {
 		if maxDecimals > 0 && d.SignificantScale() > maxDecimals {
 			return fmt.Sprintf("must have at most %d decimal places (grosze/cents), got %q", maxDecimals, s)
 		}
-		if minimum != "" && d.Cmp(decimal.MustParse(minimum)) < 0 {
+		if minimum != "" && d.Cmp(least) < 0 {
 			return fmt.Sprintf("must be at least %s, got %q", minimum, s)
 		}
 		return ""
@@ -173,17 +177,18 @@ func durationValidator() validator.String {
 // documents: a typo is caught at plan time, and a status SimPay adds later
 // can still be used before the provider learns of it.
 func knownValuesWarning(what string, known ...string) validator.String {
-	return knownValues{what: what, known: known}
+	// The framework asks for the description on every validation, to log it.
+	return knownValues{what: what, known: known,
+		desc: fmt.Sprintf("one of the %ss SimPay documents: %s", what, strings.Join(known, ", "))}
 }
 
 type knownValues struct {
 	what  string
 	known []string
+	desc  string
 }
 
-func (v knownValues) Description(context.Context) string {
-	return fmt.Sprintf("one of the %ss SimPay documents: %s", v.what, strings.Join(v.known, ", "))
-}
+func (v knownValues) Description(context.Context) string { return v.desc }
 
 func (v knownValues) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
