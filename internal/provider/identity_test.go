@@ -116,30 +116,7 @@ func TestAccPaymentTransactionResourceIdentity(t *testing.T) {
 	// copyOf is another resource block for the same transaction, after an
 	// import block that names it.
 	copyOf := func(name, importBlock string) string {
-		return importBlock + fmt.Sprintf(`
-resource "simpay_payment_transaction" %q {
-  service_id = "d151e4f9"
-  amount     = "24.99"
-  currency   = "EUR"
-  control    = "order-2001"
-  customer = {
-    email        = "anna@example.com"
-    country_code = "DE"
-  }
-  shipping = {
-    name        = "Annabelle"
-    city        = "Berlin"
-    postal_code = "10115"
-    country     = "DE"
-  }
-  cart = [
-    { name = "Mug", quantity = 3, price = "8.33", code = "MUG-3" },
-  ]
-  return_urls = {
-    success = "https://shop.example.com/paid"
-  }
-}
-`, name)
+		return importBlock + ptReturnedBlock(name, "")
 	}
 	byIdentity := copyOf("by_identity", `
 import {

@@ -287,8 +287,13 @@ func TestAccPaymentTransactionResource(t *testing.T) {
 // ptReturnedConfig sets only arguments SimPay returns, so that an import
 // restores all of them.
 func ptReturnedConfig(extra string) string {
+	return ptReturnedBlock("test", extra)
+}
+
+// ptReturnedBlock is ptReturnedConfig's resource under another name.
+func ptReturnedBlock(name, extra string) string {
 	return `
-resource "simpay_payment_transaction" "test" {
+resource "simpay_payment_transaction" "` + name + `" {
   service_id  = "d151e4f9"
   amount      = "24.99"
   currency    = "EUR"
