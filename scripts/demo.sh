@@ -11,20 +11,12 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/simpay-demo.XXXXXX")
-mock_pid=""
-cleanup() {
-  if [ -n "$mock_pid" ] && kill -0 "$mock_pid" 2>/dev/null; then
-    kill -INT "$mock_pid" 2>/dev/null || true
-    wait "$mock_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold="" plain=""; fi
 say() { printf '\n%s==> %s%s\n' "$bold" "$*" "$plain"; }
 fail() { printf '\ndemo failed: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=mock-env.sh
+. "$root/scripts/mock-env.sh"
 
 tf=${TERRAFORM:-terraform}
 command -v "$tf" >/dev/null || fail "$tf is not on PATH and not an executable: install Terraform >= 1.0 or OpenTofu, or set TERRAFORM to its path"
@@ -45,37 +37,16 @@ case $version_line in
 esac
 echo "CLI: $version_line ($tf)"
 
-say "Building the provider and simpay-mock"
-(cd "$root" && go build -o "$work/bin/terraform-provider-simpay" . && go build -o "$work/bin/simpay-mock" ./cmd/simpay-mock)
-
-say "Starting simpay-mock on a free loopback port"
-"$work/bin/simpay-mock" -listen 127.0.0.1:0 -url-file "$work/mock-url" -quiet >"$work/mock.out" 2>"$work/mock.err" &
-mock_pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$work/mock-url" ] && break
-  kill -0 "$mock_pid" 2>/dev/null || fail "simpay-mock exited: $(cat "$work/mock.err")"
-  sleep 0.1
-done
-[ -s "$work/mock-url" ] || fail "simpay-mock did not start within 10 seconds"
-mock_url=$(cat "$work/mock-url")
-echo "simpay-mock is serving SimPay's API at $mock_url"
+mock_env simpay-demo
+build_provider_and_mock
+start_mock
 
 # The provider reads these when the provider block leaves them out, as a CI
 # job would set them.
 export SIMPAY_BASE_URL="$mock_url"
 export SIMPAY_API_TOKEN="simpay-mock-token"
 
-cat >"$work/terraform.rc" <<RC
-provider_installation {
-  dev_overrides {
-    "$provider_host/simpay-tf/simpay" = "$work/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraform.rc"
-export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_INPUT=0
-unset TF_LOG TF_LOG_PATH TF_LOG_PROVIDER 2>/dev/null || true
+use_dev_overrides "$provider_host"
 
 cp -R "$root/examples/demo" "$work/demo"
 cd "$work/demo"

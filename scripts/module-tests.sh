@@ -9,54 +9,20 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/simpay-module-test.XXXXXX")
-mock_pid=""
-cleanup() {
-  if [ -n "$mock_pid" ] && kill -0 "$mock_pid" 2>/dev/null; then
-    kill -TERM "$mock_pid" 2>/dev/null || true
-    wait "$mock_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 say() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nmodule tests failed: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=mock-env.sh
+. "$root/scripts/mock-env.sh"
 
 command -v terraform >/dev/null || fail "terraform is not on PATH: install Terraform >= 1.7 (terraform test with mock_provider)"
 command -v go >/dev/null || fail "go is not on PATH"
 command -v curl >/dev/null || fail "curl is not on PATH (the readiness check uses it)"
 
-say "Building the provider and simpay-mock"
-(cd "$root" && go build -o "$work/bin/terraform-provider-simpay" . && go build -o "$work/bin/simpay-mock" ./cmd/simpay-mock)
-
-say "Starting simpay-mock"
-"$work/bin/simpay-mock" -listen 127.0.0.1:0 -url-file "$work/mock-url" -quiet >"$work/mock.out" 2>"$work/mock.err" &
-mock_pid=$!
-ready=""
-for _ in $(seq 1 100); do
-  kill -0 "$mock_pid" 2>/dev/null || fail "simpay-mock exited: $(cat "$work/mock.err")"
-  if [ -s "$work/mock-url" ] && curl -fsS "$(cat "$work/mock-url")__admin/health" >/dev/null 2>&1; then
-    ready=1
-    break
-  fi
-  sleep 0.1
-done
-[ -n "$ready" ] || fail "simpay-mock did not answer GET /__admin/health within 10 seconds"
-mock_url=$(cat "$work/mock-url")
-echo "simpay-mock is ready at $mock_url"
-
-cat >"$work/terraform.rc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/simpay-tf/simpay" = "$work/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraform.rc"
-export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1 TF_INPUT=0
-unset TF_LOG TF_LOG_PATH TF_LOG_PROVIDER 2>/dev/null || true
+mock_env simpay-module-test
+build_provider_and_mock
+start_mock
+use_dev_overrides registry.terraform.io
 
 # A copy, so that nothing terraform test writes lands in the source tree.
 cp -R "$root/examples/modules/checkout" "$work/checkout"
