@@ -79,6 +79,20 @@ func (s *Server) adminHandler() http.Handler {
 			return s.SetDirectBillingTransactionStatus(r.PathValue("serviceId"), r.PathValue("transactionId"), status)
 		})
 	})
+	mux.HandleFunc("POST /__admin/refunds/next-amount", func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Amount string `json:"amount"`
+		}
+		if err := decodeAdmin(r, &body); err != nil {
+			adminFail(w, http.StatusBadRequest, err)
+			return
+		}
+		if err := s.RecordNextRefundAs(body.Amount); err != nil {
+			adminFail(w, http.StatusBadRequest, err)
+			return
+		}
+		adminJSON(w, http.StatusOK, body)
+	})
 	mux.HandleFunc("DELETE /__admin/payment/{serviceId}/transactions/{transactionId}", func(w http.ResponseWriter, r *http.Request) {
 		if err := s.DeleteTransaction(r.PathValue("serviceId"), r.PathValue("transactionId")); err != nil {
 			adminFail(w, http.StatusNotFound, err)

@@ -110,3 +110,23 @@ func TestAdminState(t *testing.T) {
 	adm("PUT", "/__admin/faults", "", 404)
 	_ = s
 }
+
+// TestAdminRefundNextAmount: the next refund records the amount the admin
+// API named instead of the one asked for, once, and its wallet amount and
+// what remains to refund follow SimPay's figure.
+func TestAdminRefundNextAmount(t *testing.T) {
+	_, ts := start(t, Options{})
+	if r := call(t, ts, "POST", "/__admin/refunds/next-amount", "", `{"amount":"8.00"}`); r.status != 200 {
+		t.Fatalf("next-amount: %d %s", r.status, r.raw)
+	}
+	if r := call(t, ts, "POST", "/__admin/refunds/next-amount", "", `{"amount":"-1"}`); r.status != 400 {
+		t.Errorf("a negative amount: %d %s", r.status, r.raw)
+	}
+	refunds := "/payment/d151e4f9/transactions/" + FixtureTxPaid + "/refunds"
+	first := post(t, ts, refunds, `{"amount": 10}`)
+	first.want(t, http.StatusOK, "")
+	got := get(t, ts, refunds+"/"+first.str(t, "data.refund_id"))
+	if got.num(t, "data.amount") != "8" || got.num(t, "data.wallet_amount") != "8" {
+		t.Errorf("recorded refund %s, want amount and wallet_amount 8", got.raw)
+	}
+}

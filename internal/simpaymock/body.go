@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -223,6 +224,8 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 		}
 	}
 
+	v.moneyRules(svc, &in, body)
+
 	val, present = get(body, "channelTypes")
 	if types := v.object("channelTypes", val, present); types != nil {
 		for _, k := range channelTypeKeys {
@@ -236,6 +239,49 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 	v.str("referer", val, present, 6, 64)
 
 	return in, &v.errs
+}
+
+// moneyRules refuses a payment its service or a pinned channel cannot take.
+// No SimPay document states these rules for the create: they are inferred
+// from SimPay's channel and currency lists, which give each channel's
+// amount.min, amount.max and currencies (GET /payment/{serviceId}/channels)
+// and the currencies a service accepts (GET /payment/{serviceId}/currencies).
+// The answer is SimPay's 422 VALIDATION_ERROR, with the field errors on
+// amount, currency and directChannel (or channels.N).
+func (v *validator) moneyRules(svc *paymentService, in *paymentInput, body map[string]any) {
+	if !v.errs.has("currency") && len(svc.currencies) > 0 &&
+		!slices.ContainsFunc(svc.currencies, func(c currency) bool { return c.ISO == in.currency }) {
+		v.errs.addf("currency", "The currency %s is not enabled for this service.", in.currency)
+	}
+	type pin struct{ key, id string }
+	var pins []pin
+	if s, ok := body["directChannel"].(string); ok && s != "" {
+		pins = append(pins, pin{"directChannel", s})
+	}
+	if items, ok := body["channels"].([]any); ok {
+		for i, it := range items {
+			if s, ok := it.(string); ok {
+				pins = append(pins, pin{"channels." + strconv.Itoa(i), s})
+			}
+		}
+	}
+	for _, p := range pins {
+		ch := svc.channel(p.id)
+		if ch == nil || v.errs.has(p.key) {
+			continue
+		}
+		if in.amount != "" {
+			if ch.Amount.Min != nil && in.amount.rat().Cmp(ch.Amount.Min.rat()) < 0 {
+				v.errs.addf("amount", "The amount must be at least %s for the %s channel.", *ch.Amount.Min, ch.ID)
+			}
+			if ch.Amount.Max != nil && in.amount.rat().Cmp(ch.Amount.Max.rat()) > 0 {
+				v.errs.addf("amount", "The amount may not be greater than %s for the %s channel.", *ch.Amount.Max, ch.ID)
+			}
+		}
+		if len(ch.Currencies) > 0 && !slices.Contains(ch.Currencies, in.currency) {
+			v.errs.addf(p.key, "The %s channel does not accept the currency %s.", ch.ID, in.currency)
+		}
+	}
 }
 
 // purchaseContext checks "context", the payer's purchase history, with the

@@ -3,6 +3,7 @@ package simpaymock
 import (
 	"errors"
 	"fmt"
+	"math/big"
 )
 
 // ErrNotFound is returned by the test hooks for an unknown service,
@@ -172,5 +173,21 @@ func (s *Server) SettleRefunds(serviceID, transactionID string) error {
 			r.status, r.updatedAt = "refund_completed", now
 		}
 	}
+	return nil
+}
+
+// RecordNextRefundAs makes the next refund created through the API record
+// amount (a decimal such as "8.00") instead of the amount asked for, as a
+// SimPay that ignores the request's amount (its reference documents the
+// refund POST without a body) or refunds another figure would. Each call
+// applies to one refund, in order.
+func (s *Server) RecordNextRefundAs(amount string) error {
+	r, ok := new(big.Rat).SetString(amount)
+	if !ok || r.Sign() <= 0 || !numericText.MatchString(amount) {
+		return fmt.Errorf("refund amount %q is not a positive decimal", amount)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refundAmounts = append(s.refundAmounts, decOf(r))
 	return nil
 }

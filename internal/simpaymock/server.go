@@ -136,6 +136,9 @@ type Server struct {
 	paymentTxCreated int
 	refundsCreated   int
 	dbTxCreated      int
+	// refundAmounts are the amounts the next refunds record instead of the
+	// one asked for, oldest first (RecordNextRefundAs).
+	refundAmounts []dec
 }
 
 // New returns a mock loaded with the fixtures described in the package

@@ -18,7 +18,7 @@ const fullCreateBody = `{
 	"billing": {"name": "Jan Kowalski", "city": "Berlin", "postalCode": "10115", "country": "DE"},
 	"cart": [{"name": "Book", "quantity": 2, "price": 12.45, "code": "B-1"}],
 	"returns": {"success": "https://shop.example.com/ok", "failure": "https://shop.example.com/fail"},
-	"directChannel": "card", "channels": ["card", "blik"], "channelTypes": {"cards": true}, "referer": "shop.example.com"
+	"directChannel": "card", "channels": ["card", "paypal"], "channelTypes": {"cards": true}, "referer": "shop.example.com"
 }`
 
 func TestCreatePaymentTransaction(t *testing.T) {
