@@ -301,6 +301,7 @@ func (r *createOnlyResource[M, R, O]) Create(ctx context.Context, req resource.C
 		return
 	}
 	resp.Diagnostics.Append(r.spec.set(ctx, &state, o, false)...)
+	r.checkReported(ctx, &state, ids, resp.Private, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -355,6 +356,11 @@ func (r *createOnlyResource[M, R, O]) Read(ctx context.Context, req resource.Rea
 	}
 
 	a := r.spec.about()
+	if detail, diags := req.Private.GetKey(ctx, privateKeyMismatch); len(detail) > 0 || diags.HasError() {
+		resp.Diagnostics.Append(diags...)
+		resp.Diagnostics.Append(mismatchKeptDiagnostic(a, ids, string(detail)))
+		return
+	}
 	o, err := r.spec.get(ctx, c, ids)
 	switch client.KindOf(err) {
 	case client.KindNone:
@@ -374,7 +380,11 @@ func (r *createOnlyResource[M, R, O]) Read(ctx context.Context, req resource.Rea
 		resp.Diagnostics.Append(apiErrorDiagnostic("reading "+describeID(a.id, ids), err))
 		return
 	}
+	before := r.reportedOf(&state)
 	resp.Diagnostics.Append(r.spec.set(ctx, &state, o, string(imported) == "true")...)
+	if d := r.reportedChanged(before, &state, ids); d != nil {
+		resp.Diagnostics.Append(d)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -498,18 +508,8 @@ func (r *createOnlyResource[M, R, O]) Update(ctx context.Context, req resource.U
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateKeyImported, nil)...)
 }
 
-// ModifyPlan warns, in the plan that destroys the resource, that SimPay keeps
-// the object.
-func (r *createOnlyResource[M, R, O]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
-		return
-	}
-	ids := r.ids(ctx, req.State, &resp.Diagnostics)
-	resp.Diagnostics.Append(destroyWarning(r.spec.about(), ids))
-}
-
 // Delete sends nothing: SimPay has no way to cancel or delete the object.
-func (r *createOnlyResource[M, R, O]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ids := r.ids(ctx, req.State, &resp.Diagnostics)
-	resp.Diagnostics.Append(destroyWarning(r.spec.about(), ids))
+// The plan that destroys said so (ModifyPlan); saying it again here would
+// print the notice twice in every terraform destroy.
+func (r *createOnlyResource[M, R, O]) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {
 }

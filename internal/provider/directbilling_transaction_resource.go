@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -15,9 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // dbTextMaxLength bounds description and control: SimPay's OpenAPI file gives
@@ -251,7 +254,49 @@ func (directBillingTransactionSpec) set(_ context.Context, m *directBillingTrans
 	return diags
 }
 
+// reportedAmount is the amount SimPay recorded as asked for (value_created);
+// "" when SimPay does not send it.
+func (directBillingTransactionSpec) reportedAmount(m *directBillingTransactionModel) string {
+	if m.ValueCreated.IsNull() || m.ValueCreated.IsUnknown() {
+		return ""
+	}
+	return m.ValueCreated.ValueString()
+}
+
+// mismatch is the error of a transaction SimPay recorded with another
+// amount or amount type than asked for: the payer would be charged another
+// price than the configuration says.
+func (s directBillingTransactionSpec) mismatch(m *directBillingTransactionModel, ids []string) diag.Diagnostic {
+	asked, reported := m.Amount.ValueString(), s.reportedAmount(m)
+	if m.Amount.IsNull() || m.Amount.IsUnknown() || reported == "" {
+		return nil
+	}
+	askedType, reportedType := m.AmountType.ValueString(), m.ValueCreatedType.ValueString()
+	typeDiffers := !m.ValueCreatedType.IsNull() && !m.ValueCreatedType.IsUnknown() && askedType != "" &&
+		!strings.EqualFold(askedType, reportedType)
+	if decimal.Equal(asked, reported) && !typeDiffers {
+		return nil
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("amount"), "SimPay recorded another amount than asked", fmt.Sprintf(
+		"SimPay reports DirectBilling transaction %s of DirectBilling service %s as created for %s (%s), but %s (%s) was "+
+			"asked for (amount, amount_type). The transaction is made and kept in Terraform state with SimPay's figures in "+
+			"value_created and value_created_type; nothing more was sent. Check the transaction in the SimPay panel "+
+			"before you send a payer to its redirect_url: the payer is charged what SimPay recorded.",
+		ids[1], ids[0], reported, reportedType, asked, askedType))
+}
+
 func (directBillingTransactionSpec) findHint(plan *directBillingTransactionModel) string {
 	return controlHint(plan.Control, "a transaction of "+plan.Amount.ValueString()+" created just now",
 		"among the transactions of DirectBilling service "+plan.ServiceID.ValueString()+" in the SimPay panel")
+}
+
+// leftBehind says what the transaction a replacement leaves behind still
+// does at SimPay: its payment page stays payable.
+func (directBillingTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) string {
+	url, _ := rawText(state.Raw, "redirect_url")
+	page := "Its payment page"
+	if url != "" {
+		page += " " + url
+	}
+	return page + " stays payable at SimPay: a payer who has the old link can still pay it, and then pay the new one too."
 }
