@@ -8,16 +8,20 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // NewPaymentRefundResource is the simpay_payment_refund resource.
@@ -33,22 +37,17 @@ type paymentRefundModel struct {
 	ServiceID     types.String `tfsdk:"service_id"`
 	TransactionID types.String `tfsdk:"transaction_id"`
 	refundModel
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	// ReportedAmount is an object value (value, currency): what SimPay
+	// reports it refunded, beside amount, what was asked for.
+	ReportedAmount types.Object   `tfsdk:"reported_amount"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
+
+var refundReportedAmountAttrTypes = map[string]attr.Type{"value": DecimalType{}, "currency": types.StringType}
 
 func (paymentRefundSpec) about() createOnlyAbout {
 	return createOnlyAbout{name: "payment_refund", kind: "refund", service: paymentServices,
 		id: []idPart{paymentServicePart, transactionPart, ownRefundPart}}
-}
-
-// refundAmountReplace replaces the refund when the configured amount differs
-// from the one in state. An amount left out of the configuration never
-// replaces: it asks for a full refund, and state holds what SimPay refunded.
-func refundAmountReplace() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-		resp.RequiresReplace = !req.ConfigValue.IsNull()
-	}, "A configured amount that differs from the refunded one replaces the refund (a new refund is made; the old one stays).",
-		"A configured amount that differs from the refunded one replaces the refund (a new refund is made; the old one stays).")
 }
 
 func (paymentRefundSpec) schema() schema.Schema {
@@ -59,14 +58,15 @@ func (paymentRefundSpec) schema() schema.Schema {
 			"service_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Id of the online-payment service the transaction belongs to: 8 lowercase hexadecimal " +
-					"characters, as shown in the SimPay panel. Changing it replaces the refund.",
+					"characters, as shown in the SimPay panel. Changing it on an existing refund fails at plan (see " +
+					"\"Changing arguments\").",
 				Validators:    []validator.String{serviceIDValidator()},
 				PlanModifiers: replaceString(),
 			},
 			"transaction_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Id of the transaction to refund (a UUID). SimPay refunds only transactions whose " +
-					"status is `transaction_paid`. Changing it replaces the refund.",
+					"status is `transaction_paid`. Changing it on an existing refund fails at plan (see \"Changing arguments\").",
 				Validators:    []validator.String{uuidValidator("transaction")},
 				PlanModifiers: replaceString(),
 			},
@@ -74,22 +74,37 @@ func (paymentRefundSpec) schema() schema.Schema {
 				CustomType: DecimalType{},
 				Optional:   true,
 				Computed:   true,
-				MarkdownDescription: "Amount to refund, in the transaction's currency, as a decimal string such as " +
-					"`\"10.00\"` (at least 0.01, at most 2 decimal places, at most what remains to refund). " +
+				MarkdownDescription: "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 " +
+					"decimal places, at most what remains to refund), in the **payer's currency**: SimPay's refunds page says a " +
+					"refund's amount is in the currency the payer paid in, which is the transaction's `reported_amount.currency` " +
+					"(it differs from the transaction's `currency` when the payer paid in another currency). " +
 					"Leave it out for a full refund: the request is then sent without an amount, SimPay refunds whatever " +
 					"remains, and this attribute records the amount SimPay refunded. Writing the same number differently " +
-					"(`\"10\"` for `\"10.00\"`) plans nothing; setting a different amount replaces the refund (a new refund " +
-					"is made, the old one stays); removing the amount from the configuration later plans nothing.",
+					"(`\"10\"` for `\"10.00\"`) plans nothing, and removing the amount from the configuration later plans " +
+					"nothing; setting a different amount on an existing refund fails at plan, since it would send a second " +
+					"refund (see \"Changing arguments\"). What SimPay reports it refunded is in `reported_amount`.",
 				Validators: []validator.String{amountValidator("0.01", 2)},
 				PlanModifiers: []planmodifier.String{
 					keepEquivalentDecimal(),
 					stringplanmodifier.UseStateForUnknown(),
-					refundAmountReplace(),
 				},
 			},
 			"status": computedString("Refund status as SimPay reports it, refreshed on every read. SimPay documents " +
 				codeList(refundStatuses) + "; a refund starts as `refund_new`."),
-			"currency":        computedString("Currency of `amount` (ISO 4217), the transaction's currency."),
+			"currency": computedString("Currency of the refund (ISO 4217) as SimPay reports it: the payer's currency, " +
+				"the same as `reported_amount.currency`."),
+			"reported_amount": schema.SingleNestedAttribute{
+				Computed: true,
+				MarkdownDescription: "The refund as SimPay reports it, read on create, on every refresh and on import, " +
+					"named like the payment transaction's `reported_amount`. `value` is what SimPay refunded: when it " +
+					"differs in value from `amount`, the apply that created the refund fails naming both, and the refund " +
+					"stays in state; a later change of SimPay's figure is recorded here on refresh, with a warning.",
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					"value":    schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Amount SimPay refunded, as a decimal string, in `currency`."},
+					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217), the payer's currency."},
+				},
+			},
 			"wallet_amount":   computedDecimal("What the refund takes from your SimPay wallet, in `wallet_currency`, as a decimal string."),
 			"wallet_currency": computedString("Currency of `wallet_amount` (ISO 4217), the wallet's currency."),
 			"created_at":      computedString("When SimPay created the refund (RFC 3339)."),
@@ -129,10 +144,65 @@ func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client
 	id, amount := m.ID, m.Amount
 	m.refundModel = newRefundModel(r)
 	m.ID = id
+	reported, diags := types.ObjectValue(refundReportedAmountAttrTypes, map[string]attr.Value{
+		"value": m.refundModel.Amount, "currency": m.Currency})
+	m.ReportedAmount = reported
 	if !amount.IsNull() && !amount.IsUnknown() {
 		m.Amount = amount
 	}
-	return nil
+	return diags
+}
+
+// reportedAmount is what SimPay reports it refunded; "" when not known.
+func (paymentRefundSpec) reportedAmount(m *paymentRefundModel) string {
+	return objectText(m.ReportedAmount, "value")
+}
+
+// mismatch is the error of a refund SimPay reports with another amount
+// than the one asked for. SimPay's reference documents the refund POST
+// without a body, and only its SDKs send an amount: a SimPay that ignores
+// it refunds in full.
+func (s paymentRefundSpec) mismatch(m *paymentRefundModel, ids []string) diag.Diagnostic {
+	asked, reported := m.Amount.ValueString(), s.reportedAmount(m)
+	if m.Amount.IsNull() || m.Amount.IsUnknown() || reported == "" || decimal.Equal(asked, reported) {
+		return nil
+	}
+	cur := objectText(m.ReportedAmount, "currency")
+	return diag.NewAttributeErrorDiagnostic(path.Root("amount"), "SimPay refunded another amount than asked", fmt.Sprintf(
+		"SimPay reports refund %s of transaction %s of payment service %s as %s %s, but %s was asked for (amount). The "+
+			"refund is made and kept in Terraform state, with SimPay's figure in reported_amount; nothing more was sent. "+
+			"Check the refund in the SimPay panel (the transaction's details, its refunds) and your SimPay wallet's "+
+			"history: SimPay's figure is what was refunded. If SimPay refunded too much, contact SimPay; if too little, a "+
+			"further refund needs a new simpay_payment_refund block.", ids[2], ids[1], ids[0], reported, cur, asked))
+}
+
+// refuseChange refuses, at plan, every change of an existing refund that
+// would replace it: SimPay cannot change or cancel a refund, so a
+// replacement sends a second one, and money leaves again. A replacement
+// asked for with -replace passes: the configuration is then unchanged.
+func (paymentRefundSpec) refuseChange(_ context.Context, config tfsdk.Config, state tfsdk.State, diags *diag.Diagnostics) {
+	for _, name := range []string{"service_id", "transaction_id", "amount"} {
+		was, _ := rawText(state.Raw, name)
+		now, known := rawText(config.Raw, name)
+		switch {
+		case known && name == "amount" && (now == "" || decimal.Equal(now, was)):
+			continue
+		case known && now == was:
+			continue
+		}
+		change := fmt.Sprintf("from %q to %q", was, now)
+		if !known {
+			change = fmt.Sprintf("from %q to a value known only after apply (it comes from an object that is created or "+
+				"replaced)", was)
+		}
+		diags.AddAttributeError(path.Root(name), "Changing "+name+" would send a second refund", fmt.Sprintf(
+			"This plan changes %s of an existing refund %s. SimPay cannot change or cancel a refund, so the only way to "+
+				"apply that is a SECOND refund, which sends money to the payer again; the provider refuses to plan it by "+
+				"accident, and nothing was sent. If a second refund is what you want, either add another "+
+				"simpay_payment_refund block and keep this one as it is, or put %s back as it was and run terraform apply "+
+				"-replace=simpay_payment_refund.<name>, which replaces this refund by a new one on purpose. Otherwise put "+
+				"%s back to %q.", name, change, name, name, was))
+	}
 }
 
 func (paymentRefundSpec) findHint(plan *paymentRefundModel) string {

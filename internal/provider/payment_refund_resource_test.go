@@ -176,26 +176,48 @@ func TestAccPaymentRefundResource(t *testing.T) {
 					ExpectError:   regexp.MustCompile(`(?s)refund_id\s+"not-a-uuid"\s+is\s+not\s+in\s+SimPay's\s+format`),
 				},
 				{
-					// Another transaction replaces the refund: a new refund is made.
-					Config: mock.config(refundConfig("test", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
+					// Another transaction or amount would be a second refund:
+					// the plan refuses it, and nothing is sent.
+					PreConfig: mock.ResetRequests,
+					Config:    mock.config(refundConfig("test", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
+					ExpectError: eitherOrder(
+						`Changing transaction_id would send a second refund.*from\s+"`+simpaymock.FixtureTxPaid+`"\s+to\s+"`+
+							simpaymock.FixtureTxPaidWithRefund+`"`,
+						`Changing amount would send a second refund.*from\s+"24.99"\s+to\s+"5.00".*SECOND\s+refund.*`+
+							`add\s+another\s+simpay_payment_refund\s+block.*terraform\s+apply\s+-replace=simpay_payment_refund.<name>`),
+				},
+				{
+					// A second refund is another block; the first one stays.
+					PreConfig: func() {
+						if n := mock.RefundsCreated(); n != 1 {
+							t.Errorf("refunds created by the refused plan: %d, want 1", n)
+						}
+						if n := mock.CountRequests("POST", ""); n != 0 {
+							t.Errorf("the refused plan sent %d POSTs", n)
+						}
+					},
+					Config: mock.config(full + refundConfig("second", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
+						PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction("simpay_payment_refund.second", plancheck.ResourceActionCreate),
+							plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
+						},
 						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
 					ConfigStateChecks: []statecheck.StateCheck{
-						stateString(addr, "transaction_id", simpaymock.FixtureTxPaidWithRefund),
-						stateString(addr, "amount", "5.00"),
-						stateString(addr, "status", "refund_new"),
-					},
-					Check: resource.ComposeTestCheckFunc(
-						secondID.capture(addr, "id"),
-						checkCount("refunds created", mock.RefundsCreated, 2),
-						func(*terraform.State) error {
-							if secondID.get() == firstID.get() {
-								return fmt.Errorf("the replacement kept id %s", firstID.get())
+						stateString("simpay_payment_refund.second", "transaction_id", simpaymock.FixtureTxPaidWithRefund),
+						stateString("simpay_payment_refund.second", "amount", "5.00"),
+						stateString("simpay_payment_refund.second", "status", "refund_new"),
+						statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+							if v != firstID.get() {
+								return fmt.Errorf("the first refund is %s, want %s kept", v, firstID.get())
 							}
 							return nil
-						},
+						})),
+					},
+					Check: resource.ComposeTestCheckFunc(
+						secondID.capture("simpay_payment_refund.second", "id"),
+						checkCount("refunds created", mock.RefundsCreated, 2),
 					),
 				},
 				{
@@ -206,13 +228,13 @@ func TestAccPaymentRefundResource(t *testing.T) {
 							t.Fatal(err)
 						}
 					},
-					Config: mock.config(refundConfig("test", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
+					Config: mock.config(full + refundConfig("second", simpaymock.FixtureTxPaidWithRefund, `  amount = "5.00"`+"\n")),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+						PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("simpay_payment_refund.second", plancheck.ResourceActionCreate)},
 						PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 					},
 					ConfigStateChecks: []statecheck.StateCheck{
-						stateString(addr, "amount", "5.00"),
+						stateString("simpay_payment_refund.second", "amount", "5.00"),
 					},
 					Check: checkCount("refunds created", mock.RefundsCreated, 3),
 				},
