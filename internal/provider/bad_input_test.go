@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -44,6 +45,21 @@ type badInputCase struct {
 	mustNotSay string
 	// cliChecks skip the case on a CLI that cannot refuse the input.
 	cliChecks []tfversion.TerraformVersionCheck
+	// reads are the requests the refusal may make, "GET /path": SimPay's
+	// catalogue, which the money rules of a plan check against. Never a
+	// request that changes anything.
+	reads []string
+}
+
+// unexpectedRequests are the mock's requests that tc does not allow.
+func unexpectedRequests(mock *testMock, tc badInputCase) []string {
+	var out []string
+	for _, r := range mock.apiRequests() {
+		if !slices.Contains(tc.reads, r) || !strings.HasPrefix(r, "GET ") {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // badInputTally is what the suite measured, printed by TestMain.
@@ -110,6 +126,12 @@ func quoteHCL(s string) string {
 }
 
 func q(name, value string) string { return name + " = " + quoteHCL(value) }
+
+// catalogueReads are the requests the money rules of a payment's plan make.
+var catalogueReads = []string{
+	"GET /payment/" + simpaymock.FixtureServiceID + "/currencies",
+	"GET /payment/" + simpaymock.FixtureServiceID + "/channels",
+}
 
 func badInputCases() []badInputCase {
 	long := func(n int) string { return strings.Repeat("x", n) }
@@ -439,6 +461,22 @@ func badInputCases() []badInputCase {
 		{name: "payment_transaction/direct_channel with neither customer.ip nor customer.country_code", body: paymentTx(append(directReady,
 			`antifraud = { useragent = "Mozilla/5.0" }`)...),
 			stage: "validate", attr: "customer.country_code", want: `Missing: customer.ip and customer.country_code\.`},
+		// The money rules of SimPay's catalogue: refused at plan, having read
+		// only the service's currencies and channels.
+		{name: "payment_transaction/amount above the direct channel's max", body: paymentTx(`amount = "25000.00"`,
+			`direct_channel = "blik"`, `customer = { ip = "203.0.113.7", country_code = "PL" }`,
+			`antifraud = { useragent = "Mozilla/5.0" }`),
+			stage: "plan", attr: "amount", want: `Amount outside the channel's limits.*"blik".*at most 20000`, reads: catalogueReads},
+		{name: "payment_transaction/amount below a listed channel's min", body: paymentTx(`amount = "4.99"`,
+			`channels = ["paysafecard"]`),
+			stage: "plan", attr: "amount", want: `Amount outside the channel's limits.*"paysafecard".*at least 5`, reads: catalogueReads},
+		{name: "payment_transaction/currency the service does not list", body: paymentTx(`currency = "USD"`),
+			stage: "plan", attr: "currency", want: `Currency not accepted by the payment service.*"USD".*PLN, EUR and ARS`,
+			reads: catalogueReads},
+		{name: "payment_transaction/currency the direct channel does not take", body: paymentTx(`currency = "EUR"`,
+			`direct_channel = "blik"`, `customer = { ip = "203.0.113.7", country_code = "PL" }`,
+			`antifraud = { useragent = "Mozilla/5.0" }`),
+			stage: "plan", attr: "currency", want: `Currency not accepted by the channel.*currency = "EUR", but channel "blik".*only PLN`, reads: catalogueReads},
 		{name: "payment_transaction/direct_channel empty", body: paymentTx(`direct_channel = ""`,
 			`customer = { ip = "203.0.113.7" }`, `antifraud = { useragent = "Mozilla/5.0" }`),
 			stage: "validate", attr: "direct_channel", want: `at least 1, got: 0`},
@@ -713,9 +751,9 @@ func runBadInputStep(t *testing.T, tc badInputCase) bool {
 	if stage != tc.stage {
 		t.Errorf("refused at %s (the provider was configured %d times), want at %s", stage, configured.Load(), tc.stage)
 	}
-	requests := mock.apiRequests()
+	requests := unexpectedRequests(mock, tc)
 	if len(requests) != 0 {
-		t.Errorf("the mock saw %d request(s), want none: %v", len(requests), requests)
+		t.Errorf("the mock saw %d request(s), want none but %v: %v", len(requests), tc.reads, requests)
 	}
 	return stage == tc.stage && len(requests) == 0
 }
@@ -808,9 +846,9 @@ func runBadInputCLI(t *testing.T, tc badInputCase) bool {
 		t.Errorf("the error does not name %s, in its text or its source range:\n%s", tc.attr, text)
 	}
 
-	requests := mock.apiRequests()
+	requests := unexpectedRequests(mock, tc)
 	if len(requests) != 0 {
-		t.Errorf("the mock saw %d request(s), want none: %v", len(requests), requests)
+		t.Errorf("the mock saw %d request(s), want none but %v: %v", len(requests), tc.reads, requests)
 	}
 	return stage == tc.stage && matched && named && len(requests) == 0
 }

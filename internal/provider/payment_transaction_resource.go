@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,9 +19,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
@@ -490,4 +494,187 @@ func paymentTransactionFieldPath(field string) (path.Path, bool) {
 		}
 	}
 	return p, true
+}
+
+// leftBehind says what the payment a replacement leaves behind still does
+// at SimPay: its payment page stays payable until it expires.
+func (paymentTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) string {
+	url, _ := rawText(state.Raw, "redirect_url")
+	expires, _ := rawText(state.Raw, "expires_at")
+	status, _ := rawText(state.Raw, "status")
+	page := "Its payment page"
+	if url != "" {
+		page += " " + url
+	}
+	until := "until SimPay expires it"
+	if expires != "" {
+		until = "until " + expires + " (expires_at)"
+	}
+	text := fmt.Sprintf("%s stays payable at SimPay %s: a payer who has the old link can still pay it, and then pay "+
+		"the new one too.", page, until)
+	if status == "transaction_paid" {
+		text = "It is paid (transaction_paid) and stays so at SimPay: the new one asks for the money again, and refunds " +
+			"made of the old one are not undone."
+	}
+	return text
+}
+
+// checkCreate checks a new payment against what SimPay's catalogue says the
+// service takes (GET .../currencies, and GET .../channels when the
+// configuration pins channels; both shared by the whole run, so one request
+// each per plan): the currency must be one the service lists, and the
+// amount and currency within each pinned channel's amount.min, amount.max
+// and currencies. SimPay's channel list gives the limits without a
+// currency; they are compared with amount as written. A catalogue that
+// cannot be read is a warning: SimPay still checks the create.
+func (paymentTransactionSpec) checkCreate(ctx context.Context, c *client.Client, plan tfsdk.Plan, diags *diag.Diagnostics) {
+	serviceID, known := rawText(plan.Raw, "service_id")
+	if !known || serviceID == "" {
+		return
+	}
+	amountText, amountKnown := rawText(plan.Raw, "amount")
+	currency, currencyKnown := rawText(plan.Raw, "currency")
+	if currencyKnown && currency != "" {
+		checkServiceCurrency(ctx, c, serviceID, currency, diags)
+	}
+	pinned, pinnedKnown := pinnedChannels(plan)
+	if !pinnedKnown || len(pinned) == 0 {
+		return
+	}
+	channels, err := c.ListPaymentChannels(ctx, serviceID)
+	if err != nil {
+		diags.AddWarning("Payment channels could not be checked", fmt.Sprintf(
+			"The plan could not read the channels of payment service %s to check amount and currency against the pinned "+
+				"channels (%s), so SimPay checks them when the transaction is created.\n\n%s", serviceID, joinChannels(pinned.ids()), err))
+		return
+	}
+	var amount *decimal.Decimal
+	if amountKnown && amountText != "" {
+		if d, err := decimal.Parse(amountText); err == nil {
+			amount = &d
+		}
+	}
+	for _, p := range pinned {
+		i := slices.IndexFunc(channels, func(ch client.PaymentChannel) bool { return ch.ID == p.id })
+		if i < 0 {
+			continue // SimPay's answer names an unknown channel on the attribute it is about
+		}
+		ch := channels[i]
+		if amount != nil {
+			checkChannelLimits(ch, p.path, *amount, diags)
+		}
+		if currencyKnown && currency != "" && len(ch.Currencies) > 0 && !slices.Contains(ch.Currencies, currency) {
+			diags.AddAttributeError(path.Root("currency"), "Currency not accepted by the channel", fmt.Sprintf(
+				"currency = %q, but channel %q (%s = %q) of payment service %s takes only %s, by SimPay's channel list "+
+					"(data.simpay_payment_channels). Choose one of those currencies, or another channel.",
+				currency, ch.ID, p.path, ch.ID, serviceID, joinAnd(ch.Currencies)))
+		}
+	}
+}
+
+// checkServiceCurrency fails the plan for a currency the service's
+// /currencies does not list. An empty list checks nothing: SimPay said
+// nothing of the service's currencies.
+func checkServiceCurrency(ctx context.Context, c *client.Client, serviceID, currency string, diags *diag.Diagnostics) {
+	currencies, err := c.ListPaymentCurrencies(ctx, serviceID)
+	if err != nil {
+		diags.AddWarning("Currency could not be checked", fmt.Sprintf(
+			"The plan could not read the currencies of payment service %s to check currency = %q, so SimPay checks it "+
+				"when the transaction is created.\n\n%s", serviceID, currency, err))
+		return
+	}
+	isos := make([]string, 0, len(currencies))
+	for _, cur := range currencies {
+		isos = append(isos, cur.ISO)
+	}
+	if len(isos) == 0 || slices.Contains(isos, currency) {
+		return
+	}
+	diags.AddAttributeError(path.Root("currency"), "Currency not accepted by the payment service", fmt.Sprintf(
+		"currency = %q, but payment service %s accepts only %s, by SimPay's list of its currencies "+
+			"(data.simpay_payment_currencies). Choose one of those, or enable the currency for the service in the SimPay "+
+			"panel. Nothing was sent.", currency, serviceID, joinAnd(isos)))
+}
+
+// checkChannelLimits fails the plan for an amount outside a pinned
+// channel's limits. A bound SimPay leaves out, or sends as something other
+// than a number, does not limit.
+func checkChannelLimits(ch client.PaymentChannel, pinnedBy string, amount decimal.Decimal, diags *diag.Diagnostics) {
+	check := func(bound client.Decimal, what string, bad func(int) bool) {
+		if bound.IsNull() {
+			return
+		}
+		b, err := decimal.ParseNumber(bound.String())
+		if err != nil || !bad(amount.Cmp(b)) {
+			return
+		}
+		diags.AddAttributeError(path.Root("amount"), "Amount outside the channel's limits", fmt.Sprintf(
+			"amount = %q, but channel %q (%s = %q) takes at %s %s, by SimPay's channel list (amount.min %s, amount.max %s; "+
+				"see data.simpay_payment_channels). Change amount, or choose a channel that takes it. Nothing was sent.",
+			amount.String(), ch.ID, pinnedBy, ch.ID, what, bound.String(), orNone(ch.Amount.Min), orNone(ch.Amount.Max)))
+	}
+	check(ch.Amount.Min, "least", func(c int) bool { return c < 0 })
+	check(ch.Amount.Max, "most", func(c int) bool { return c > 0 })
+}
+
+func orNone(d client.Decimal) string {
+	if d.IsNull() {
+		return "none"
+	}
+	return d.String()
+}
+
+// pinnedChannel is a channel the configuration pins, with the attribute
+// that pins it.
+type pinnedChannel struct{ id, path string }
+
+type pinnedChannelList []pinnedChannel
+
+func (l pinnedChannelList) ids() []string {
+	out := make([]string, len(l))
+	for i, p := range l {
+		out[i] = p.id
+	}
+	return out
+}
+
+// pinnedChannels are direct_channel and the ids in channels; known is false
+// while any of them is unknown.
+func pinnedChannels(plan tfsdk.Plan) (pinnedChannelList, bool) {
+	var out pinnedChannelList
+	direct, known := rawText(plan.Raw, "direct_channel")
+	if !known {
+		return nil, false
+	}
+	if direct != "" {
+		out = append(out, pinnedChannel{id: direct, path: "direct_channel"})
+	}
+	var attrs map[string]tftypes.Value
+	if err := plan.Raw.As(&attrs); err != nil {
+		return out, true
+	}
+	list := attrs["channels"]
+	if !list.IsKnown() {
+		return nil, false
+	}
+	if list.IsNull() {
+		return out, true
+	}
+	var items []tftypes.Value
+	if err := list.As(&items); err != nil {
+		return out, true
+	}
+	for i, it := range items {
+		var s string
+		if !it.IsKnown() {
+			return nil, false
+		}
+		if it.IsNull() || it.As(&s) != nil {
+			continue
+		}
+		if s != direct {
+			out = append(out, pinnedChannel{id: s, path: fmt.Sprintf("channels[%d]", i)})
+		}
+	}
+	return out, true
 }

@@ -767,13 +767,26 @@ func TestAccPaymentTransactionResourceAPIErrors(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProviders,
 			Steps: []resource.TestStep{
 				{
-					// The mock accepts only the service's channels and the
-					// currencies it knows; KRW is valid ISO 4217 but not one.
+					// A currency the service does not list (KRW is valid ISO
+					// 4217) fails at plan, from SimPay's list of the service's
+					// currencies; nothing is sent.
 					Config: mock.config(`
 resource "simpay_payment_transaction" "test" {
   service_id     = "d151e4f9"
   amount         = "10"
   currency       = "KRW"
+}
+`),
+					ExpectError: regexp.MustCompile(`(?s)Currency not accepted by the payment service.*with simpay_payment_transaction.test,.*` +
+						`currency\s+=\s+"KRW".*accepts\s+only\s+PLN,\s+EUR\s+and\s+ARS.*Nothing\s+was\s+sent`),
+				},
+				{
+					// The mock accepts only the service's channels; a channel
+					// that is not one is SimPay's to refuse, on the attribute.
+					Config: mock.config(`
+resource "simpay_payment_transaction" "test" {
+  service_id     = "d151e4f9"
+  amount         = "10"
   customer       = { ip = "203.0.113.7", country_code = "PL" }
   antifraud      = { useragent = "Mozilla/5.0" }
   direct_channel = "nope"
@@ -781,7 +794,6 @@ resource "simpay_payment_transaction" "test" {
 }
 `),
 					ExpectError: regexp.MustCompile(`(?s)` +
-						`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*currency\s+=\s+"KRW".*SimPay\s+rejected\s+a\s+value\s+while\s+creating\s+a\s+payment\s+transaction\s+in\s+payment\s+service\s+d151e4f9:\s+currency:.*` +
 						`Invalid value rejected by SimPay.*with simpay_payment_transaction.test,.*direct_channel\s+=\s+"nope".*directChannel:\s+The\s+selected\s+direct\s+channel\s+is\s+invalid`),
 				},
 				{
