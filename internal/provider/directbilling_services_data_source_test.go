@@ -90,4 +90,11 @@ data "simpay_directbilling_services" "none" {
 			},
 		},
 	})
+	// The warning itself, as the CLI prints it: state checks cannot see it.
+	if dialect == simpaymock.DialectDocumented {
+		checkPlanWarns(t, mock.config(`
+data "simpay_directbilling_services" "typo" {
+  status = "service_verified"
+}`), "Unknown service status", "service_verified")
+	}
 }

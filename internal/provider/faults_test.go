@@ -89,6 +89,9 @@ func TestAccFaults(t *testing.T) {
 	t.Cleanup(func() {
 		line, _ := faultSummaryLine()
 		t.Log(line)
+		if bad := faultsLostOrDuplicated(); len(bad) > 0 {
+			t.Errorf("%s: lost or duplicated in %s", line, strings.Join(bad, ", "))
+		}
 	})
 
 	sem := make(chan struct{}, faultConcurrency)
@@ -166,6 +169,30 @@ func (r *faultRun) account() {
 	rec.endedWell = !r.t.Failed() && !rec.lost && !rec.dupe
 	r.t.Logf("want: %s; observed: %s; created %d (allowed %d), lost %v, duplicated %v",
 		rec.want, strings.Join(rec.observed, "; "), rec.created, rec.allowed, rec.lost, rec.dupe)
+	// The suite's promise, not only its summary line: nothing SimPay holds
+	// is lost track of, and nothing is created twice.
+	if rec.lost {
+		r.t.Errorf("fault case %s lost an object: SimPay holds %d it made, and neither state nor the error tracks it",
+			rec.name, rec.created)
+	}
+	if rec.dupe {
+		r.t.Errorf("fault case %s duplicated an object: SimPay holds %d it made, at most %d allowed",
+			rec.name, rec.created, rec.allowed)
+	}
+}
+
+// faultsLostOrDuplicated names the cases of the last run that ended lost or
+// duplicated.
+func faultsLostOrDuplicated() []string {
+	faultSummary.Lock()
+	defer faultSummary.Unlock()
+	var out []string
+	for _, r := range faultSummary.records {
+		if r.lost || r.dupe {
+			out = append(out, r.name)
+		}
+	}
+	return out
 }
 
 // arm resets the request log, notes the object count and queues the fault.

@@ -165,6 +165,14 @@ data "simpay_payment_channels" "no_channels" {
 				},
 			},
 		})
+		// The warning itself, as the CLI prints it: state checks cannot see it.
+		if dialect == simpaymock.DialectDocumented {
+			checkPlanWarns(t, mock.config(`
+data "simpay_payment_channels" "typo" {
+  service_id = "d151e4f9"
+  type       = "card"
+}`), "Unknown channel type", "card")
+		}
 	})
 }
 

@@ -67,6 +67,13 @@ data "simpay_payment_services" "typo" {
 				},
 			},
 		})
+		// The warning itself, as the CLI prints it: state checks cannot see it.
+		if dialect == simpaymock.DialectDocumented {
+			checkPlanWarns(t, mock.config(`
+data "simpay_payment_services" "typo" {
+  status = "service_actve"
+}`), "Unknown service status", "service_actve")
+		}
 	})
 }
 

@@ -128,6 +128,14 @@ data "simpay_payment_transactions" "empty_service" {
 				},
 			},
 		})
+		// The warning itself, as the CLI prints it: state checks cannot see it.
+		if dialect == simpaymock.DialectDocumented {
+			checkPlanWarns(t, mock.config(`
+data "simpay_payment_transactions" "typo" {
+  service_id = "d151e4f9"
+  status     = "transaction_payed"
+}`), "Unknown payment transaction status", "transaction_payed")
+		}
 	})
 }
 

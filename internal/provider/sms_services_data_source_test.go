@@ -98,5 +98,12 @@ data "simpay_sms_services" "none" {
 				},
 			},
 		})
+		// The warning itself, as the CLI prints it: state checks cannot see it.
+		if dialect == simpaymock.DialectDocumented {
+			checkPlanWarns(t, mock.config(`
+data "simpay_sms_services" "typo" {
+  status = "service_actve"
+}`), "Unknown service status", "service_actve")
+		}
 	})
 }
