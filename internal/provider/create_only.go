@@ -163,10 +163,11 @@ func (r *createOnlyResource[M, R, O]) Schema(ctx context.Context, _ resource.Sch
 // description ends with, and so its page in the docs.
 func createOnlyDescription(a createOnlyAbout) string {
 	return fmt.Sprintf("SimPay can create a %[1]s and read it back, but cannot change, cancel or delete it. So every "+
-		"argument forces a replacement, which creates a **new** %[1]s and leaves the old one in SimPay; only `timeouts` "+
-		"changes in place. Destroying only removes the %[1]s from Terraform state, with a warning, and sends nothing to "+
-		"SimPay. A refresh reads the %[1]s again; one SimPay no longer returns (404) is removed from state with a warning, "+
-		"so the next plan creates a new one.\n\n"+
+		"changed argument would replace it, creating a **new** %[1]s and leaving the old one in SimPay: the plan warns, or "+
+		"refuses where that would move money again (see \"Changing arguments\"); only `timeouts` changes in place. "+
+		"Destroying only removes the %[1]s from Terraform state, with a warning, and sends nothing to SimPay. A refresh "+
+		"reads the %[1]s again; one SimPay no longer returns (404) is removed from state with a warning, so the next plan "+
+		"creates a new one.\n\n"+
 		"A create is never sent twice: if SimPay's answer never comes, the apply fails and says how to find the %[1]s and "+
 		"import it; if SimPay made it but reading it back failed, it is kept in state as tainted, and `terraform untaint` "+
 		"keeps it. Import with the id `%[2]s`, with `terraform import` or an `import` block.", a.kind, idFormat(a.id))

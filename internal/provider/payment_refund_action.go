@@ -68,8 +68,10 @@ func (a *paymentRefundAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			"amount": actionschema.StringAttribute{
 				Optional:   true,
 				CustomType: DecimalType{},
-				MarkdownDescription: "Amount to refund, in the transaction's currency, as a decimal string such as " +
-					"`\"10.00\"` (at least 0.01, at most 2 decimal places, at most what remains to refund). Leave it out " +
+				MarkdownDescription: "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 " +
+					"decimal places, at most what remains to refund), in the **payer's currency**, as SimPay's refunds page " +
+					"says: the transaction's `reported_amount.currency`, which differs from its `currency` when the payer " +
+					"paid in another currency. Leave it out " +
 					"for a full refund: the request is then sent without an amount and SimPay refunds whatever remains.",
 				Validators: []validator.String{amountValidator("0.01", 2)},
 			},

@@ -41,7 +41,9 @@ func (d *paymentRefundsDataSource) Schema(_ context.Context, _ datasource.Schema
 						"`refund_pending`, `refund_completed`, `refund_rejected` or `refund_failed` (or a status SimPay adds later)."},
 					"amount": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Amount " +
 						"refunded to the payer, in `currency`, as a decimal string."},
-					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `amount`."},
+					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `amount`: the " +
+						"payer's currency, in which SimPay's refunds page says a refund is made (the transaction's " +
+						"`reported_amount.currency`)."},
 					"wallet_amount": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "" +
 						"Amount taken from the SimPay wallet for the refund, in `wallet_currency`, as a decimal string."},
 					"wallet_currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `wallet_amount`."},
