@@ -145,7 +145,7 @@ func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client
 	m.refundModel = newRefundModel(r)
 	m.ID = id
 	reported, diags := types.ObjectValue(refundReportedAmountAttrTypes, map[string]attr.Value{
-		"value": m.refundModel.Amount, "currency": m.Currency})
+		"value": m.Amount, "currency": m.Currency})
 	m.ReportedAmount = reported
 	if !amount.IsNull() && !amount.IsUnknown() {
 		m.Amount = amount
