@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -29,7 +30,7 @@ func TestCancellingA429RetryAfterWait(t *testing.T) {
 			return err
 		}},
 		{"create", "POST", "/payment/*/transactions", func(ctx context.Context, c *Client) error {
-			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: "10", Currency: "PLN"})
+			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10"), Currency: "PLN"})
 			return err
 		}},
 	} {

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 func TestTypedErrorsForSimPayStatuses(t *testing.T) {
@@ -67,7 +69,7 @@ func TestValidationErrorKeepsDottedFieldKeys(t *testing.T) {
 		writeJSON(w, 422, `{"success":false,"errorCode":"VALIDATION_ERROR","message":"The given data was invalid.","errors":{"customer.email":["The customer.email must be a valid email address."],"amount":["The amount must be at least 1.","The amount field is required."],"cart.0.name":"too short"}}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "0.5", Customer: &CustomerInput{Email: "nope"}})
+	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("0.5"), Customer: &CustomerInput{Email: "nope"}})
 	if !IsValidation(err) || IsOutcomeUnknown(err) {
 		t.Fatalf("err = %v, want a validation error with a definite outcome", err)
 	}
@@ -318,7 +320,7 @@ func TestKindOf(t *testing.T) {
 			})
 			var err error
 			if tc.create {
-				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "10"})
+				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10")})
 			} else {
 				_, err = c.GetPaymentService(t.Context(), "d151e4f9")
 			}
