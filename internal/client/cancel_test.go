@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -71,7 +72,7 @@ func TestCancellingA429RetryAfterWait(t *testing.T) {
 			if !errors.Is(err, context.Canceled) {
 				t.Errorf("err = %v, want it to wrap context.Canceled", err)
 			}
-			if !IsRateLimited(err) || IsOutcomeUnknown(err) {
+			if statusOf(err) != http.StatusTooManyRequests || isOutcomeUnknown(err) {
 				t.Errorf("err = %v, want the 429 kept as the last attempt and no unknown outcome", err)
 			}
 			if n := mock.CountRequests(tc.method, tc.path); n != 1 {

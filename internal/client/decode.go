@@ -182,7 +182,7 @@ func (c *Client) apiError(method, path string, status int, head *envelopeHead) *
 	e := &APIError{StatusCode: status, Method: method, Path: path}
 	// errorCode first, as the 2024 file and the current reference pages name
 	// it; then code, so that ROUTE_NOT_FOUND sent there still says "wrong base
-	// URL" to IsNotFound rather than "the object is gone".
+	// URL" to KindOf (KindWrongBaseURL) rather than "the object is gone".
 	code := looseString(head.ErrorCode)
 	if code == "" {
 		code = looseString(head.Code)

@@ -357,7 +357,7 @@ func (c *Client) ListPaymentTransactions(ctx context.Context, serviceID string, 
 
 // CreatePaymentTransaction creates a transaction and returns its id and the
 // payment URL. It is never re-sent after it may have reached SimPay; such a
-// failure is an *OutcomeUnknownError (see IsOutcomeUnknown).
+// failure is an *OutcomeUnknownError (KindOutcomeUnknown).
 func (c *Client) CreatePaymentTransaction(ctx context.Context, serviceID string, req PaymentTransactionRequest) (*CreatedTransaction, error) {
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("creating payment transaction: %w", err)

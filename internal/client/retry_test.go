@@ -236,7 +236,7 @@ func TestPOSTIsNotResentAfterA5xx(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10.00")})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	var ae *APIError
@@ -257,7 +257,7 @@ func TestPOSTIsNotResentAfterTheConnectionDropsOnceTheRequestWasRead(t *testing.
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	_, err := c.CreateRefund(t.Context(), "d151e4f9", "tx", decimal.MustParse("5.00"))
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 }
@@ -275,7 +275,7 @@ func TestPOSTIsNotResentAfterATimeout(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond })
 	_, err := c.CreateDirectBillingTransaction(t.Context(), "d151e4f9", DirectBillingTransactionRequest{Amount: decimal.MustParse("19.99")})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "50ms request timeout") {
@@ -291,13 +291,13 @@ func TestPOSTIsNotResentWhenTheSuccessBodyIsUnreadable(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	// A success without an id is just as unknown: something may exist.
 	srv2 := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, ok(`{}`)) })
 	c2, _ := newTestClient(t, srv2.URL, nil)
-	if _, err := c2.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")}); !IsOutcomeUnknown(err) {
+	if _, err := c2.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")}); !isOutcomeUnknown(err) {
 		t.Fatalf("success without transactionId: %v", err)
 	}
 }
@@ -394,7 +394,7 @@ func TestCancellingAPOSTInFlightIsOutcomeUnknown(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	go func() { <-arrived; cancel() }()
 	_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")})
-	if !IsOutcomeUnknown(err) || !errors.Is(err, context.Canceled) {
+	if !isOutcomeUnknown(err) || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -207,8 +207,8 @@ func TestVariantErrorCodeUnderErrorCodeOrCode(t *testing.T) {
 		if !errors.As(err, &ae) || ae.ErrorCode != tc.code {
 			t.Errorf("%s: err = %v, want code %s", tc.body, err, tc.code)
 		}
-		if IsNotFound(err) != tc.notFound {
-			t.Errorf("%s: IsNotFound = %t, want %t", tc.body, IsNotFound(err), tc.notFound)
+		if KindOf(err).NotFound() != tc.notFound {
+			t.Errorf("%s: IsNotFound = %t, want %t", tc.body, KindOf(err).NotFound(), tc.notFound)
 		}
 	}
 }
