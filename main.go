@@ -20,12 +20,6 @@ import (
 // version is set at release time by goreleaser through -ldflags "-X main.version=...".
 var version = "dev"
 
-// stopProfile ends a CPU profile begun at start-up. Only a binary built with
-// the cpuprofile tag (the plan benchmark's, when asked for profiles) has
-// one; Serve returns when Terraform stops the plugin, so the profile covers
-// the process's whole life.
-var stopProfile = func() {}
-
 func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "start the provider in debug mode, for use with a debugger such as delve")
@@ -37,7 +31,6 @@ func main() {
 		Address: "registry.terraform.io/simpay-tf/simpay",
 		Debug:   debug,
 	})
-	stopProfile()
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -3,10 +3,12 @@ package client
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -29,7 +31,7 @@ func TestCancellingA429RetryAfterWait(t *testing.T) {
 			return err
 		}},
 		{"create", "POST", "/payment/*/transactions", func(ctx context.Context, c *Client) error {
-			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: "10", Currency: "PLN"})
+			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10"), Currency: "PLN"})
 			return err
 		}},
 	} {
@@ -70,7 +72,7 @@ func TestCancellingA429RetryAfterWait(t *testing.T) {
 			if !errors.Is(err, context.Canceled) {
 				t.Errorf("err = %v, want it to wrap context.Canceled", err)
 			}
-			if !IsRateLimited(err) || IsOutcomeUnknown(err) {
+			if statusOf(err) != http.StatusTooManyRequests || isOutcomeUnknown(err) {
 				t.Errorf("err = %v, want the 429 kept as the last attempt and no unknown outcome", err)
 			}
 			if n := mock.CountRequests(tc.method, tc.path); n != 1 {

@@ -5,7 +5,8 @@
 // Every call goes through one transport path that authenticates with a bearer
 // token, retries what is safe to retry, caps response sizes and turns SimPay's
 // error envelope into *APIError. Money is never a float: amounts are Decimal
-// (responses) or json.Number (requests), kept as the exact decimal text.
+// (responses, the text as SimPay wrote it) or decimal.Decimal (requests, which
+// go out only as JSON numbers), kept exact.
 package client
 
 import (

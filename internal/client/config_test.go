@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 func TestValidateBaseURLAcceptsHTTPSAndLoopbackHTTP(t *testing.T) {
@@ -135,7 +137,7 @@ func TestEveryCallKeepsThePathPrefix(t *testing.T) {
 			return err
 		}},
 		{"CreatePaymentTransaction", "POST", "/payment/d151e4f9/transactions", "", created, func(ctx context.Context, c *Client) error {
-			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: "10.00"})
+			_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10.00")})
 			return err
 		}},
 		{"GetPaymentTransaction (escaped)", "GET", "/payment/d151e4f9/transactions/a%2Fb%20c", "", ok(`{}`), func(ctx context.Context, c *Client) error {
@@ -147,7 +149,7 @@ func TestEveryCallKeepsThePathPrefix(t *testing.T) {
 			return err
 		}},
 		{"CreateRefund", "POST", "/payment/d151e4f9/transactions/tx/refunds", "", ok(`{"refund_id":"r-1"}`), func(ctx context.Context, c *Client) error {
-			_, err := c.CreateRefund(ctx, "d151e4f9", "tx", "")
+			_, err := c.CreateRefund(ctx, "d151e4f9", "tx", decimal.Decimal{})
 			return err
 		}},
 		{"GetRefund", "GET", "/payment/d151e4f9/transactions/tx/refunds/r-1", "", ok(`{}`), func(ctx context.Context, c *Client) error {
@@ -203,7 +205,7 @@ func TestEveryCallKeepsThePathPrefix(t *testing.T) {
 			return err
 		}},
 		{"CalculateDirectBilling", "GET", "/directbilling/d151e4f9/calculate", "amount=19.99", ok(`{}`), func(ctx context.Context, c *Client) error {
-			_, err := c.CalculateDirectBilling(ctx, "d151e4f9", "19.99")
+			_, err := c.CalculateDirectBilling(ctx, "d151e4f9", decimal.MustParse("19.99"))
 			return err
 		}},
 		{"ListDirectBillingTransactions", "GET", "/directbilling/d151e4f9/transactions",
@@ -214,7 +216,7 @@ func TestEveryCallKeepsThePathPrefix(t *testing.T) {
 				return err
 			}},
 		{"CreateDirectBillingTransaction", "POST", "/directbilling/d151e4f9/transactions", "", created, func(ctx context.Context, c *Client) error {
-			_, err := c.CreateDirectBillingTransaction(ctx, "d151e4f9", DirectBillingTransactionRequest{Amount: "19.99"})
+			_, err := c.CreateDirectBillingTransaction(ctx, "d151e4f9", DirectBillingTransactionRequest{Amount: decimal.MustParse("19.99")})
 			return err
 		}},
 		{"GetDirectBillingTransaction", "GET", "/directbilling/d151e4f9/transactions/tx", "", ok(`{}`), func(ctx context.Context, c *Client) error {
@@ -252,7 +254,7 @@ func TestRequestsCarryBearerTokenAndUserAgent(t *testing.T) {
 		writeJSON(w, 200, ok(`{"transactionId":"t","redirectUrl":"u"}`))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	if _, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "5"}); err != nil {
+	if _, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("5")}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{

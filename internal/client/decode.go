@@ -45,9 +45,6 @@ func (d Decimal) String() string { return string(d) }
 // IsNull reports whether SimPay sent null (or nothing).
 func (d Decimal) IsNull() bool { return d == "" }
 
-// Number returns d as a json.Number, e.g. to send it back in a request.
-func (d Decimal) Number() json.Number { return json.Number(d) }
-
 // PhoneNumber is a phone number as SimPay wrote it. SimPay's examples send the
 // same field as a JSON number (48123123123) or a string ("48123123123");
 // both decode to the digits, null to "".
@@ -185,7 +182,7 @@ func (c *Client) apiError(method, path string, status int, head *envelopeHead) *
 	e := &APIError{StatusCode: status, Method: method, Path: path}
 	// errorCode first, as the 2024 file and the current reference pages name
 	// it; then code, so that ROUTE_NOT_FOUND sent there still says "wrong base
-	// URL" to IsNotFound rather than "the object is gone".
+	// URL" to KindOf (KindWrongBaseURL) rather than "the object is gone".
 	code := looseString(head.ErrorCode)
 	if code == "" {
 		code = looseString(head.Code)

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // fixtureServer answers each path with its fixture and records request bodies.
@@ -100,7 +102,7 @@ func TestDecodeOnlinePaymentExamples(t *testing.T) {
 		t.Errorf("24.99 became %q", txs[0].Amount)
 	}
 
-	created, err := c.CreatePaymentTransaction(ctx, svc, PaymentTransactionRequest{Amount: "24.99"})
+	created, err := c.CreatePaymentTransaction(ctx, svc, PaymentTransactionRequest{Amount: decimal.MustParse("24.99")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,14 +132,14 @@ func TestDecodeOnlinePaymentExamples(t *testing.T) {
 	mustEqual(t, "refunds", refunds, []Refund{{ID: "019483a5-885e-70f7-9b5b-94387a6690da", Status: "refund_completed", Amount: "1", Currency: "PLN",
 		WalletAmount: "1", WalletCurrency: "PLN", CreatedAt: "2025-01-20T13:17:31+01:00", UpdatedAt: "2025-01-20T13:17:59+01:00"}})
 
-	refundID, err := c.CreateRefund(ctx, svc, tx, "")
+	refundID, err := c.CreateRefund(ctx, svc, tx, decimal.Decimal{})
 	if err != nil || refundID != "019483a5-885e-70f7-9b5b-94387a6690da" {
 		t.Fatalf("refund id %q, %v", refundID, err)
 	}
 	if last := (*bodies)[len(*bodies)-1]; last != "" {
 		t.Errorf("a full refund sent a body: %q", last)
 	}
-	if _, err := c.CreateRefund(ctx, svc, tx, "12.50"); err != nil {
+	if _, err := c.CreateRefund(ctx, svc, tx, decimal.MustParse("12.50")); err != nil {
 		t.Fatal(err)
 	}
 	if last := (*bodies)[len(*bodies)-1]; last != `{"amount":12.50}` {
@@ -297,7 +299,7 @@ func TestDecodeDirectBillingExamples(t *testing.T) {
 	}
 	mustEqual(t, "db service", *one, service)
 
-	calc, err := c.CalculateDirectBilling(ctx, svc, "250")
+	calc, err := c.CalculateDirectBilling(ctx, svc, decimal.MustParse("250"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +314,7 @@ func TestDecodeDirectBillingExamples(t *testing.T) {
 		Value: "0.34", ValueNet: "0.24", CreatedAt: "2023-02-16T14:52:11+01:00", UpdatedAt: "2023-02-16T14:52:11+01:00"}})
 
 	created, err := c.CreateDirectBillingTransaction(ctx, svc, DirectBillingTransactionRequest{
-		Amount: "19.99", AmountType: "gross", Description: "Płatność za wirtualne produkty", Control: "96125f23-d549-4bfc-a845-b781b5f1ad03",
+		Amount: decimal.MustParse("19.99"), AmountType: "gross", Description: "Płatność za wirtualne produkty", Control: "96125f23-d549-4bfc-a845-b781b5f1ad03",
 		Returns: &Returns{Success: "https://www.simpay.pl/success", Failure: "https://www.simpay.pl/failure"}, PhoneNumber: "48123123123",
 		SteamID: "76561197960287930",
 	})
@@ -351,14 +353,14 @@ func TestDecodeOpenAPIValidationError(t *testing.T) {
 func TestPaymentTransactionRequestEncoding(t *testing.T) {
 	yes, no := true, false
 	req := PaymentTransactionRequest{
-		Amount: "10.00", Currency: "PLN", Description: "string", Control: "string",
+		Amount: decimal.MustParse("10.00"), Currency: "PLN", Description: "string", Control: "string",
 		Customer:  &CustomerInput{Name: "string", Email: "user@example.com", IP: "string", CountryCode: "PL"},
 		Antifraud: &AntifraudInput{UserAgent: "string", SteamID: "76561197960287930", MCUsername: "string", MCID: "string"},
 		Billing: &AddressInput{Name: "string", Surname: "string", Street: "string", Building: "string", Flat: "string",
 			City: "string", Region: "string", PostalCode: "string", Country: "string", Company: "string"},
 		Shipping: &AddressInput{Name: "string", Surname: "string", Street: "string", Building: "string", Flat: "string",
 			City: "string", Region: "string", PostalCode: "string", Country: "string", Company: "string"},
-		Cart:          []CartItemInput{{Name: "string", Quantity: 1, Price: "0.01", Producer: "string", Category: "string", Code: "string"}},
+		Cart:          []CartItemInput{{Name: "string", Quantity: 1, Price: decimal.MustParse("0.01"), Producer: "string", Category: "string", Code: "string"}},
 		Returns:       &Returns{Success: "string", Failure: "string"},
 		DirectChannel: "string",
 		Channels:      []string{"string"},
@@ -380,7 +382,7 @@ func TestPaymentTransactionRequestEncoding(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if got, _ := json.Marshal(PaymentTransactionRequest{Amount: "24.99"}); string(got) != `{"amount":24.99}` {
+	if got, _ := json.Marshal(PaymentTransactionRequest{Amount: decimal.MustParse("24.99")}); string(got) != `{"amount":24.99}` {
 		t.Errorf("unset fields were sent: %s", got)
 	}
 }
@@ -396,9 +398,6 @@ func TestDecimalKeepsTextFromNumbersAndStrings(t *testing.T) {
 	}
 	if v.A != "24.99" || v.B != "4.3238000000" || !v.C.IsNull() || v.D != "1e-7" || v.E != "-0.10" || v.P != "48123123123" {
 		t.Fatalf("%+v", v)
-	}
-	if v.A.Number() != json.Number("24.99") {
-		t.Fatal("Number() changed the text")
 	}
 	out, err := json.Marshal([]Decimal{"24.99", "4.3238000000", "", "n/a", "1 2"})
 	if err != nil || string(out) != `[24.99,4.3238000000,null,"n/a","1 2"]` {
@@ -424,7 +423,7 @@ func TestResponseTypesKeepNumbersExact(t *testing.T) {
 		seen[typ] = true
 		switch typ.Kind() {
 		case reflect.Float32, reflect.Float64, reflect.Interface:
-			t.Errorf("%s is a %s: money and other numbers must be Decimal or json.Number", path, typ)
+			t.Errorf("%s is a %s: money and other numbers must be Decimal", path, typ)
 		case reflect.Pointer, reflect.Slice, reflect.Array:
 			walk(path+"[]", typ.Elem())
 		case reflect.Map:
@@ -443,6 +442,34 @@ func TestResponseTypesKeepNumbersExact(t *testing.T) {
 		DirectBillingService{}, DirectBillingCalculation{}, DirectBillingTransaction{}, pagination{},
 		RawJSON{}, Integer(0),
 	} {
+		walk(reflect.TypeOf(v).Name(), reflect.TypeOf(v))
+	}
+}
+
+// TestRequestAmountsAreDecimals walks the request bodies: an amount can
+// only go out as a decimal.Decimal, which writes the JSON number, so no
+// field may take a json.Number or a float that a caller fills another way.
+func TestRequestAmountsAreDecimals(t *testing.T) {
+	number := reflect.TypeFor[json.Number]()
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, typ reflect.Type)
+	walk = func(path string, typ reflect.Type) {
+		if seen[typ] || typ == reflect.TypeFor[decimal.Decimal]() {
+			return
+		}
+		seen[typ] = true
+		switch {
+		case typ == number, typ.Kind() == reflect.Float32, typ.Kind() == reflect.Float64:
+			t.Errorf("%s is a %s: a request amount must be a decimal.Decimal", path, typ)
+		case typ.Kind() == reflect.Pointer, typ.Kind() == reflect.Slice:
+			walk(path+"[]", typ.Elem())
+		case typ.Kind() == reflect.Struct:
+			for i := 0; i < typ.NumField(); i++ {
+				walk(path+"."+typ.Field(i).Name, typ.Field(i).Type)
+			}
+		}
+	}
+	for _, v := range []any{PaymentTransactionRequest{}, DirectBillingTransactionRequest{}} {
 		walk(reflect.TypeOf(v).Name(), reflect.TypeOf(v))
 	}
 }

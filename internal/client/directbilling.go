@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // DirectBillingService is a DirectBilling (carrier billing) service.
@@ -149,7 +151,7 @@ type DirectBillingTransactionFilter struct {
 // DirectBillingTransactionRequest is the body of POST
 // /directbilling/{id}/transactions. Unset fields are not sent.
 type DirectBillingTransactionRequest struct {
-	Amount json.Number `json:"amount,omitempty"`
+	Amount decimal.Decimal `json:"amount,omitzero"`
 	// AmountType is required, net or gross (SimPay's default).
 	AmountType  string   `json:"amountType,omitempty"`
 	Description string   `json:"description,omitempty"`
@@ -186,18 +188,18 @@ func (c *Client) GetDirectBillingService(ctx context.Context, serviceID string) 
 }
 
 // CalculateDirectBilling asks what each operator charges for amount (the net
-// amount the partner wants), sent exactly as written.
-func (c *Client) CalculateDirectBilling(ctx context.Context, serviceID string, amount json.Number) (*DirectBillingCalculation, error) {
+// amount the partner wants), sent as the JSON number it is.
+func (c *Client) CalculateDirectBilling(ctx context.Context, serviceID string, amount decimal.Decimal) (*DirectBillingCalculation, error) {
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("calculating DirectBilling amounts: %w", err)
 	}
-	if amount == "" {
+	if amount.IsZero() {
 		return nil, fmt.Errorf("calculating DirectBilling amounts for service %s: amount is empty", serviceID)
 	}
 	var calc DirectBillingCalculation
-	q := url.Values{"amount": {amount.String()}}
+	q := url.Values{"amount": {string(amount.JSONNumber())}}
 	if _, err := c.getShared(ctx, joinPath("directbilling", serviceID, "calculate"), q, &calc); err != nil {
-		return nil, fmt.Errorf("calculating DirectBilling amounts of %s for service %s: %w", amount, serviceID, err)
+		return nil, fmt.Errorf("calculating DirectBilling amounts of %s for service %s: %w", amount.JSONNumber(), serviceID, err)
 	}
 	return &calc, nil
 }

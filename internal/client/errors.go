@@ -120,45 +120,6 @@ func (e *OutcomeUnknownError) Error() string {
 // Unwrap returns the underlying error.
 func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
 
-// IsOutcomeUnknown reports whether err is or wraps an *OutcomeUnknownError.
-func IsOutcomeUnknown(err error) bool {
-	var e *OutcomeUnknownError
-	return errors.As(err, &e)
-}
-
-func statusIs(err error, status int) bool {
-	var e *APIError
-	return errors.As(err, &e) && e.StatusCode == status
-}
-
-// IsNotFound reports whether err is SimPay saying the object does not exist: a
-// 404 with a JSON error body. A 404 ROUTE_NOT_FOUND, or a 404 page that is not
-// JSON, means the URL is wrong (e.g. a base URL missing its path prefix), not
-// that the object is gone, so it does not count: a caller that drops objects
-// on "not found" must not drop them all because of a typo in the base URL.
-func IsNotFound(err error) bool {
-	var e *APIError
-	return errors.As(err, &e) && e.StatusCode == http.StatusNotFound &&
-		e.Snippet == "" && e.ErrorCode != "ROUTE_NOT_FOUND"
-}
-
-// IsUnauthorized reports whether err is a 401 (token missing, wrong or revoked).
-func IsUnauthorized(err error) bool { return statusIs(err, http.StatusUnauthorized) }
-
-// IsForbidden reports whether err is a 403 (token lacks an ability, or the
-// caller's IP is not whitelisted).
-func IsForbidden(err error) bool { return statusIs(err, http.StatusForbidden) }
-
-// IsValidation reports whether err is a 422 validation error; see APIError.Errors.
-func IsValidation(err error) bool { return statusIs(err, http.StatusUnprocessableEntity) }
-
-// IsConflict reports whether err is a 409 (e.g. refunding a transaction that
-// is not paid).
-func IsConflict(err error) bool { return statusIs(err, http.StatusConflict) }
-
-// IsRateLimited reports whether err is a 429 that outlasted the retries.
-func IsRateLimited(err error) bool { return statusIs(err, http.StatusTooManyRequests) }
-
 // ErrorKind says what an error returned by the client means for whoever
 // called it, so that callers need not know SimPay's status codes, its error
 // codes or Go's network error types. KindOf tells it.

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 func TestTypedErrorsForSimPayStatuses(t *testing.T) {
@@ -22,19 +24,18 @@ func TestTypedErrorsForSimPayStatuses(t *testing.T) {
 		status    int
 		body      string
 		code, msg string
-		is        func(error) bool
+		kind      ErrorKind
 		text      string
 	}{
-		{401, `{"success":false,"errorCode":"UNAUTHORIZED"}`, "UNAUTHORIZED", "", IsUnauthorized,
+		{401, `{"success":false,"errorCode":"UNAUTHORIZED"}`, "UNAUTHORIZED", "", KindUnauthorized,
 			"SimPay API GET /payment/d151e4f9: 401 UNAUTHORIZED"},
-		{403, `{"success":false,"errorCode":"IP_ADDRESS_NOT_WHITELISTED","message":"IP not allowed"}`, "IP_ADDRESS_NOT_WHITELISTED", "IP not allowed", IsForbidden,
+		{403, `{"success":false,"errorCode":"IP_ADDRESS_NOT_WHITELISTED","message":"IP not allowed"}`, "IP_ADDRESS_NOT_WHITELISTED", "IP not allowed", KindIPNotAllowed,
 			"SimPay API GET /payment/d151e4f9: 403 IP_ADDRESS_NOT_WHITELISTED: IP not allowed"},
-		{404, `{"success":false,"errorCode":"SERVICE_NOT_FOUND","message":"Service not found"}`, "SERVICE_NOT_FOUND", "Service not found", IsNotFound,
+		{404, `{"success":false,"errorCode":"SERVICE_NOT_FOUND","message":"Service not found"}`, "SERVICE_NOT_FOUND", "Service not found", KindServiceNotFound,
 			"SimPay API GET /payment/d151e4f9: 404 SERVICE_NOT_FOUND: Service not found"},
-		{409, `{"success":false,"errorCode":"TRANSACTION_NOT_PAID"}`, "TRANSACTION_NOT_PAID", "", IsConflict,
+		{409, `{"success":false,"errorCode":"TRANSACTION_NOT_PAID"}`, "TRANSACTION_NOT_PAID", "", KindConflict,
 			"SimPay API GET /payment/d151e4f9: 409 TRANSACTION_NOT_PAID"},
-		{400, `{"success":false,"errorCode":"WALLET_BALANCE_TOO_LOW","message":"Not enough funds"}`, "WALLET_BALANCE_TOO_LOW", "Not enough funds",
-			func(err error) bool { return !IsNotFound(err) && !IsValidation(err) && !IsConflict(err) },
+		{400, `{"success":false,"errorCode":"WALLET_BALANCE_TOO_LOW","message":"Not enough funds"}`, "WALLET_BALANCE_TOO_LOW", "Not enough funds", KindBadRequest,
 			"SimPay API GET /payment/d151e4f9: 400 WALLET_BALANCE_TOO_LOW: Not enough funds"},
 	}
 	for _, tc := range cases {
@@ -48,8 +49,8 @@ func TestTypedErrorsForSimPayStatuses(t *testing.T) {
 		if ae.StatusCode != tc.status || ae.ErrorCode != tc.code || ae.Message != tc.msg || ae.Method != "GET" || ae.Path != "/payment/d151e4f9" || ae.Snippet != "" {
 			t.Errorf("%d: got %+v", tc.status, ae)
 		}
-		if !tc.is(err) {
-			t.Errorf("%d: helper did not recognise %v", tc.status, err)
+		if got := KindOf(err); got != tc.kind {
+			t.Errorf("%d: KindOf = %s, want %s", tc.status, got, tc.kind)
 		}
 		if ae.Error() != tc.text {
 			t.Errorf("%d: Error() = %q, want %q", tc.status, ae.Error(), tc.text)
@@ -67,8 +68,8 @@ func TestValidationErrorKeepsDottedFieldKeys(t *testing.T) {
 		writeJSON(w, 422, `{"success":false,"errorCode":"VALIDATION_ERROR","message":"The given data was invalid.","errors":{"customer.email":["The customer.email must be a valid email address."],"amount":["The amount must be at least 1.","The amount field is required."],"cart.0.name":"too short"}}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "0.5", Customer: &CustomerInput{Email: "nope"}})
-	if !IsValidation(err) || IsOutcomeUnknown(err) {
+	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("0.5"), Customer: &CustomerInput{Email: "nope"}})
+	if !(KindOf(err) == KindValidation) || isOutcomeUnknown(err) {
 		t.Fatalf("err = %v, want a validation error with a definite outcome", err)
 	}
 	var ae *APIError
@@ -117,8 +118,8 @@ func TestNotFoundHelperIgnoresWrongURLs(t *testing.T) {
 		})
 		c, _ := newTestClient(t, srv.URL, nil)
 		_, err := c.GetPaymentService(t.Context(), "d151e4f9")
-		if err == nil || IsNotFound(err) {
-			t.Errorf("body %q: IsNotFound(%v) = true; a wrong base URL must not look like a deleted object", tc.body, err)
+		if err == nil || KindOf(err).NotFound() {
+			t.Errorf("body %q: KindOf(%v).NotFound() = true; a wrong base URL must not look like a deleted object", tc.body, err)
 		}
 	}
 }
@@ -243,7 +244,7 @@ func TestSuccessWithoutDataIsAnErrorForObjectsButNotForLists(t *testing.T) {
 		if s, err := c.GetPaymentService(t.Context(), "d151e4f9"); err == nil || !strings.Contains(err.Error(), `has no "data"`) {
 			t.Errorf("%s: got %+v, %v; an absent object must not read as an empty one", body, s, err)
 		}
-		if _, err := c.CheckSMSCode(t.Context(), "d151e4f9", "ABC1D6", 0); !IsOutcomeUnknown(err) {
+		if _, err := c.CheckSMSCode(t.Context(), "d151e4f9", "ABC1D6", 0); !isOutcomeUnknown(err) {
 			t.Errorf("%s: POST without data: %v", body, err)
 		}
 		if items, err := c.ListPaymentChannels(t.Context(), "d151e4f9"); err != nil || len(items) != 0 {
@@ -318,7 +319,7 @@ func TestKindOf(t *testing.T) {
 			})
 			var err error
 			if tc.create {
-				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "10"})
+				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10")})
 			} else {
 				_, err = c.GetPaymentService(t.Context(), "d151e4f9")
 			}

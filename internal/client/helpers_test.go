@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -139,4 +140,19 @@ func derefOr(p *string, null string) string {
 		return null
 	}
 	return *p
+}
+
+// isOutcomeUnknown reports whether err is or wraps an *OutcomeUnknownError.
+func isOutcomeUnknown(err error) bool {
+	var e *OutcomeUnknownError
+	return errors.As(err, &e)
+}
+
+// statusOf is the HTTP status of the *APIError err wraps, 0 when none.
+func statusOf(err error) int {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.StatusCode
+	}
+	return 0
 }

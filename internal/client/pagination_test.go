@@ -146,7 +146,7 @@ func TestListPageFailureCancelsTheRestAndNamesThePage(t *testing.T) {
 	srv := newServer(t, ps.ServeHTTP)
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.PageConcurrency = 2 })
 	_, err := c.ListPaymentServices(t.Context(), ListOptions{})
-	if err == nil || !strings.Contains(err.Error(), "reading page 5 of 21") || !IsNotFound(err) {
+	if err == nil || !strings.Contains(err.Error(), "reading page 5 of 21") || !KindOf(err).NotFound() {
 		t.Fatalf("err = %v", err)
 	}
 	if n := len(ps.pagesAsked()); n >= 21 {

@@ -2,11 +2,12 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // PaymentService is an online-payments service (GET /payment).
@@ -151,9 +152,10 @@ type CartItem struct {
 
 // PaymentTransactionRequest is the body of POST /payment/{id}/transactions,
 // field for field as SimPay names it. Unset fields are not sent. Amounts are
-// json.Number so that "10.00" goes out exactly as written.
+// decimal.Decimal, which goes out only as a JSON number with its digits as
+// written ("10.00" as 10.00).
 type PaymentTransactionRequest struct {
-	Amount        json.Number     `json:"amount,omitempty"`
+	Amount        decimal.Decimal `json:"amount,omitzero"`
 	Currency      string          `json:"currency,omitempty"`
 	Description   string          `json:"description,omitempty"`
 	Control       string          `json:"control,omitempty"`
@@ -192,10 +194,10 @@ type PurchaseContext struct {
 	AccountCreatedAt string `json:"accountCreatedAt,omitempty"`
 	// SalesTotalCount is how many purchases the payer made; a pointer, since
 	// 0 is meaningful and must be sent.
-	SalesTotalCount  *int64      `json:"salesTotalCount,omitempty"`
-	SalesTotalAmount json.Number `json:"salesTotalAmount,omitempty"`
-	SalesAvgAmount   json.Number `json:"salesAvgAmount,omitempty"`
-	SalesMaxAmount   json.Number `json:"salesMaxAmount,omitempty"`
+	SalesTotalCount  *int64          `json:"salesTotalCount,omitempty"`
+	SalesTotalAmount decimal.Decimal `json:"salesTotalAmount,omitzero"`
+	SalesAvgAmount   decimal.Decimal `json:"salesAvgAmount,omitzero"`
+	SalesMaxAmount   decimal.Decimal `json:"salesMaxAmount,omitzero"`
 	// AccountSetCurrency is the currency of the payer's account, e.g. PLN.
 	AccountSetCurrency string `json:"accountSetCurrency,omitempty"`
 	// HasPreviousPurchases is a pointer, since false must be sent.
@@ -241,12 +243,12 @@ type AddressInput struct {
 
 // CartItemInput is one product sent with a new transaction.
 type CartItemInput struct {
-	Name     string      `json:"name,omitempty"`
-	Quantity int         `json:"quantity,omitempty"`
-	Price    json.Number `json:"price,omitempty"`
-	Producer string      `json:"producer,omitempty"`
-	Category string      `json:"category,omitempty"`
-	Code     string      `json:"code,omitempty"`
+	Name     string          `json:"name,omitempty"`
+	Quantity int             `json:"quantity,omitempty"`
+	Price    decimal.Decimal `json:"price,omitzero"`
+	Producer string          `json:"producer,omitempty"`
+	Category string          `json:"category,omitempty"`
+	Code     string          `json:"code,omitempty"`
 }
 
 // Returns holds the URLs the payer is sent to after paying or failing.
@@ -355,7 +357,7 @@ func (c *Client) ListPaymentTransactions(ctx context.Context, serviceID string, 
 
 // CreatePaymentTransaction creates a transaction and returns its id and the
 // payment URL. It is never re-sent after it may have reached SimPay; such a
-// failure is an *OutcomeUnknownError (see IsOutcomeUnknown).
+// failure is an *OutcomeUnknownError (KindOutcomeUnknown).
 func (c *Client) CreatePaymentTransaction(ctx context.Context, serviceID string, req PaymentTransactionRequest) (*CreatedTransaction, error) {
 	if err := checkID("service ID", serviceID); err != nil {
 		return nil, fmt.Errorf("creating payment transaction: %w", err)
@@ -405,18 +407,18 @@ func (c *Client) ListRefunds(ctx context.Context, serviceID, transactionID strin
 	return items, nil
 }
 
-// CreateRefund refunds a transaction and returns the refund's id. An empty
-// amount refunds it in full (no body is sent, as SimPay documents); otherwise
-// amount is sent exactly as written. Like every POST it is never re-sent
+// CreateRefund refunds a transaction and returns the refund's id. The zero
+// amount (decimal.Decimal{}) refunds it in full (no body is sent, as SimPay
+// documents); otherwise amount is sent as a JSON number. Like every POST it is never re-sent
 // after it may have reached SimPay (see OutcomeUnknownError).
-func (c *Client) CreateRefund(ctx context.Context, serviceID, transactionID string, amount json.Number) (string, error) {
+func (c *Client) CreateRefund(ctx context.Context, serviceID, transactionID string, amount decimal.Decimal) (string, error) {
 	if err := errors.Join(checkID("service ID", serviceID), checkID("transaction ID", transactionID)); err != nil {
 		return "", fmt.Errorf("creating refund: %w", err)
 	}
 	var body any
-	if amount != "" {
+	if !amount.IsZero() {
 		body = struct {
-			Amount json.Number `json:"amount"`
+			Amount decimal.Decimal `json:"amount"`
 		}{amount}
 	}
 	path := joinPath("payment", serviceID, "transactions", transactionID, "refunds")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // A hostile or careless server echoes the request headers back. Whatever the
@@ -63,7 +65,7 @@ func TestTokenNeverAppearsInErrorsOrLogs(t *testing.T) {
 			if method == "GET" {
 				_, err = c.GetPaymentTransaction(t.Context(), "d151e4f9", "tx")
 			} else {
-				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "1"})
+				_, err = c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")})
 			}
 			if err == nil {
 				t.Fatalf("%s %s: no error", name, method)
@@ -84,7 +86,7 @@ func TestTokenNeverAppearsOnTransportFailures(t *testing.T) {
 	c, logger := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = intPtr(1) })
 	_, err := c.GetPaymentService(t.Context(), "d151e4f9")
 	assertNoToken(t, "GET dropped", err, logger)
-	_, err = c.CreateRefund(t.Context(), "d151e4f9", "tx", "")
+	_, err = c.CreateRefund(t.Context(), "d151e4f9", "tx", decimal.Decimal{})
 	assertNoToken(t, "POST dropped", err, logger)
 
 	ctx, cancel := context.WithCancel(t.Context())

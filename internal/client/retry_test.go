@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 func TestGETIsRetriedOnTransientStatuses(t *testing.T) {
@@ -233,8 +235,8 @@ func TestPOSTIsNotResentAfterA5xx(t *testing.T) {
 		writeJSON(w, 502, `{"success":false,"errorCode":"BAD_GATEWAY"}`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "10.00"})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10.00")})
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	var ae *APIError
@@ -254,8 +256,8 @@ func TestPOSTIsNotResentAfterTheConnectionDropsOnceTheRequestWasRead(t *testing.
 		dropConnection(t, w)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.CreateRefund(t.Context(), "d151e4f9", "tx", "5.00")
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	_, err := c.CreateRefund(t.Context(), "d151e4f9", "tx", decimal.MustParse("5.00"))
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 }
@@ -272,8 +274,8 @@ func TestPOSTIsNotResentAfterATimeout(t *testing.T) {
 		}
 	})
 	c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond })
-	_, err := c.CreateDirectBillingTransaction(t.Context(), "d151e4f9", DirectBillingTransactionRequest{Amount: "19.99"})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	_, err := c.CreateDirectBillingTransaction(t.Context(), "d151e4f9", DirectBillingTransactionRequest{Amount: decimal.MustParse("19.99")})
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	if !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "50ms request timeout") {
@@ -288,14 +290,14 @@ func TestPOSTIsNotResentWhenTheSuccessBodyIsUnreadable(t *testing.T) {
 		writeJSON(w, 200, `<html>created?</html>`)
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "1"})
-	if !IsOutcomeUnknown(err) || hits.Load() != 1 {
+	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")})
+	if !isOutcomeUnknown(err) || hits.Load() != 1 {
 		t.Fatalf("%d requests, err %v", hits.Load(), err)
 	}
 	// A success without an id is just as unknown: something may exist.
 	srv2 := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, ok(`{}`)) })
 	c2, _ := newTestClient(t, srv2.URL, nil)
-	if _, err := c2.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "1"}); !IsOutcomeUnknown(err) {
+	if _, err := c2.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")}); !isOutcomeUnknown(err) {
 		t.Fatalf("success without transactionId: %v", err)
 	}
 }
@@ -313,7 +315,7 @@ func TestPOSTIsResentAfter429(t *testing.T) {
 		writeJSON(w, 200, ok(`{"transactionId":"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f","redirectUrl":"https://pay.simpay.pl/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"}`))
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
-	created, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: "10.00"})
+	created, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("10.00")})
 	if err != nil || created.TransactionID != "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f" {
 		t.Fatalf("got %+v, %v", created, err)
 	}
@@ -336,7 +338,7 @@ func TestPOSTIsResentAfterADialError(t *testing.T) {
 	}}
 	t.Cleanup(transport.CloseIdleConnections)
 	c, logger := newTestClient(t, srv.URL, func(cfg *Config) { cfg.HTTPClient = &http.Client{Transport: transport} })
-	id, err := c.CreateRefund(t.Context(), "d151e4f9", "tx", "")
+	id, err := c.CreateRefund(t.Context(), "d151e4f9", "tx", decimal.Decimal{})
 	if err != nil || id != "019483a5-885e-70f7-9b5b-94387a6690da" {
 		t.Fatalf("got %q, %v", id, err)
 	}
@@ -391,8 +393,8 @@ func TestCancellingAPOSTInFlightIsOutcomeUnknown(t *testing.T) {
 	c, _ := newTestClient(t, srv.URL, nil)
 	ctx, cancel := context.WithCancel(t.Context())
 	go func() { <-arrived; cancel() }()
-	_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: "1"})
-	if !IsOutcomeUnknown(err) || !errors.Is(err, context.Canceled) {
+	_, err := c.CreatePaymentTransaction(ctx, "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("1")})
+	if !isOutcomeUnknown(err) || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 }

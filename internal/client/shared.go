@@ -21,12 +21,10 @@ import (
 // DirectBilling calculations); transactions and refunds are always read
 // afresh. Failures are never kept: the next caller asks again.
 //
-// What is kept is the raw "data" of each answer and, once decoded, the value
-// it decodes to; every caller gets its own deep copy of that value, so no
-// caller can change what another one sees, and a hundred data sources that
-// read the same channels do not decode the same JSON a hundred times (a
-// profile of such a plan showed the decoding as a fifth of the provider's
-// own work per lookup).
+// What is kept is the raw "data" of each answer; every caller decodes it
+// into its own value, so no caller can change what another one sees. (A deep
+// copy of one decoded value instead saved 5% of the provider's instructions
+// per added lookup, under the 10% that would pay for it: BENCHMARKS.md.)
 type sharedReads struct {
 	mu      sync.Mutex
 	entries map[string]*sharedEntry
@@ -40,9 +38,6 @@ type sharedEntry struct {
 	err      error
 	waiters  int
 	cancel   context.CancelFunc
-
-	decodedMu sync.Mutex
-	decoded   map[reflect.Type]reflect.Value // data decoded, by the type decoded into
 }
 
 // get is do for a GET, shared when shared is set.
@@ -119,32 +114,9 @@ func (s *sharedReads) start(ctx context.Context, c *Client, key, path string, qu
 	return e
 }
 
-// decode sets *out to a copy of the entry's data decoded, decoding it the
-// first time for out's type. A type the copy cannot handle is decoded afresh
-// for every caller.
+// decode decodes the entry's data into out, afresh for every caller, so
+// that no caller can change what another one sees.
 func (e *sharedEntry) decode(out any, path string) error {
-	if out == nil {
-		return nil
-	}
-	t := reflect.TypeOf(out).Elem()
-	e.decodedMu.Lock()
-	v, ok := e.decoded[t]
-	if !ok {
-		p := reflect.New(t)
-		if err := decodeShared(e.data, p.Interface(), path); err != nil {
-			e.decodedMu.Unlock()
-			return err
-		}
-		if e.decoded == nil {
-			e.decoded = map[reflect.Type]reflect.Value{}
-		}
-		v = p.Elem()
-		e.decoded[t] = v
-	}
-	e.decodedMu.Unlock()
-	if copyInto(out, v) {
-		return nil
-	}
 	return decodeShared(e.data, out, path)
 }
 

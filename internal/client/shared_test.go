@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -231,52 +230,5 @@ func TestSharedReadsOfPagesGiveTheWholeListAgain(t *testing.T) {
 		if second[i].ID != fmt.Sprintf("%08x", i) {
 			t.Fatalf("second read, item %d is %q", i, second[i].ID)
 		}
-	}
-}
-
-func TestCopyIntoSharesNothing(t *testing.T) {
-	type inner struct{ Tags []string }
-	type record struct {
-		Name  string
-		Ptr   *int64
-		Map   map[string]*inner
-		Any   any
-		Inner inner
-		Raw   RawJSON
-	}
-	n := int64(7)
-	src := []record{{Name: "a", Ptr: &n, Map: map[string]*inner{"k": {Tags: []string{"x"}}},
-		Any: map[string]any{"l": []any{"y"}}, Inner: inner{Tags: []string{"z"}}, Raw: RawJSON(`{"a":1}`)}}
-	var dst []record
-	if !copyInto(&dst, reflect.ValueOf(src)) {
-		t.Fatal("copyInto refused a copyable type")
-	}
-	*dst[0].Ptr = 8
-	dst[0].Map["k"].Tags[0] = "changed"
-	dst[0].Any.(map[string]any)["l"].([]any)[0] = "changed"
-	dst[0].Inner.Tags[0] = "changed"
-	dst[0].Raw[0] = '['
-	if *src[0].Ptr != 7 || src[0].Map["k"].Tags[0] != "x" || src[0].Any.(map[string]any)["l"].([]any)[0] != "y" ||
-		src[0].Inner.Tags[0] != "z" || string(src[0].Raw) != `{"a":1}` {
-		t.Fatalf("a change to the copy reached the original: %+v", src[0])
-	}
-}
-
-func TestCopyIntoRefusesWhatItCannotCopy(t *testing.T) {
-	type hidden struct {
-		Name  string
-		items []string
-	}
-	var dst []hidden
-	if copyInto(&dst, reflect.ValueOf([]hidden{{Name: "a", items: []string{"x"}}})) {
-		t.Fatal("copyInto copied a type with an unexported slice, which it would share")
-	}
-	type plain struct {
-		Name  string
-		count int
-	}
-	var ok []plain
-	if !copyInto(&ok, reflect.ValueOf([]plain{{Name: "a", count: 1}})) || ok[0].count != 1 {
-		t.Fatal("copyInto refused or lost an unexported field that holds no reference")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -105,7 +106,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		default:
 			var pg *pagination
 			pg, err = c.decodeResponse(method, apiPath, r.status, r.body, out)
-			if retryableStatus(r.status) && (safe || r.status == http.StatusTooManyRequests) {
+			if retryableStatus(r.status) && (safe || slices.Contains(retriedCreateStatuses, r.status)) {
 				reason = fmt.Sprintf("HTTP %d", r.status)
 				if d, ok := retryAfter(r.header, time.Now()); ok {
 					wait = min(d, c.retryWaitMax)
@@ -288,14 +289,25 @@ func permanentTransportError(err error) bool {
 		errors.As(err, &invalid) || errors.As(err, &record)
 }
 
-func retryableStatus(status int) bool {
-	switch status {
-	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
-		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
-}
+// retriedStatuses are the HTTP statuses a read is retried on; a create is
+// retried only on 429 (SimPay did not take it) and on connection failures
+// before the request was sent.
+var retriedStatuses = []int{http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+	http.StatusServiceUnavailable, http.StatusGatewayTimeout}
+
+// retriedCreateStatuses are those of retriedStatuses a create is retried
+// on: a 429 says SimPay did not take the request.
+var retriedCreateStatuses = []int{http.StatusTooManyRequests}
+
+// RetriedStatuses returns the HTTP statuses a read is retried on, in
+// ascending order, and RetriedCreateStatuses those a create is retried on:
+// the one list, for whoever describes the retries.
+func RetriedStatuses() []int { return slices.Clone(retriedStatuses) }
+
+// RetriedCreateStatuses: see RetriedStatuses.
+func RetriedCreateStatuses() []int { return slices.Clone(retriedCreateStatuses) }
+
+func retryableStatus(status int) bool { return slices.Contains(retriedStatuses, status) }
 
 // retryAfter parses a Retry-After header: delta seconds or an HTTP date.
 func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {

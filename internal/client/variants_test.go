@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // These tests walk CONTRACT.md's "Read every variant" table row by row: every
@@ -170,8 +172,8 @@ func TestVariantDirectBillingCalculationKeepsEveryOperator(t *testing.T) {
 
 func TestVariantDirectBillingCreateSendsEmail(t *testing.T) {
 	for req, want := range map[*DirectBillingTransactionRequest]string{
-		{Amount: "19.99", Email: "payer@example.com"}: `{"amount":19.99,"email":"payer@example.com"}`,
-		{Amount: "19.99"}: `{"amount":19.99}`,
+		{Amount: decimal.MustParse("19.99"), Email: "payer@example.com"}: `{"amount":19.99,"email":"payer@example.com"}`,
+		{Amount: decimal.MustParse("19.99")}:                             `{"amount":19.99}`,
 	} {
 		got, err := json.Marshal(req)
 		if err != nil || string(got) != want {
@@ -205,8 +207,8 @@ func TestVariantErrorCodeUnderErrorCodeOrCode(t *testing.T) {
 		if !errors.As(err, &ae) || ae.ErrorCode != tc.code {
 			t.Errorf("%s: err = %v, want code %s", tc.body, err, tc.code)
 		}
-		if IsNotFound(err) != tc.notFound {
-			t.Errorf("%s: IsNotFound = %t, want %t", tc.body, IsNotFound(err), tc.notFound)
+		if KindOf(err).NotFound() != tc.notFound {
+			t.Errorf("%s: IsNotFound = %t, want %t", tc.body, KindOf(err).NotFound(), tc.notFound)
 		}
 	}
 }
@@ -250,17 +252,17 @@ func TestVariantPaymentCreateBodyNewerFields(t *testing.T) {
 	yes, no := true, false
 	count := int64(0)
 	req := PaymentTransactionRequest{
-		Amount:         "99.99",
+		Amount:         decimal.MustParse("99.99"),
 		Customer:       &CustomerInput{IP: "192.0.2.1", CountryCode: "PL"},
 		Antifraud:      &AntifraudInput{UserAgent: "Mozilla/5.0", SystemID: "user-42"},
-		Cart:           []CartItemInput{{Name: "T-shirt", Quantity: 2, Price: "19.50"}},
+		Cart:           []CartItemInput{{Name: "T-shirt", Quantity: 2, Price: decimal.MustParse("19.50")}},
 		Returns:        &Returns{Success: "https://shop/ok", Failure: "https://shop/fail", Pending: "https://shop/wait"},
 		DirectChannel:  "blik",
 		ChannelTypes:   &ChannelTypes{Blik: &yes, Postponed: &no},
 		CommissionMode: CommissionModePayer,
 		Context: &PurchaseContext{
-			AccountCreatedAt: "2024-01-15", SalesTotalCount: &count, SalesTotalAmount: "0.00", SalesAvgAmount: "0",
-			SalesMaxAmount: "1250.50", AccountSetCurrency: "PLN", HasPreviousPurchases: &no,
+			AccountCreatedAt: "2024-01-15", SalesTotalCount: &count, SalesTotalAmount: decimal.MustParse("0.00"), SalesAvgAmount: decimal.MustParse("0"),
+			SalesMaxAmount: decimal.MustParse("1250.50"), AccountSetCurrency: "PLN", HasPreviousPurchases: &no,
 		},
 	}
 	got, err := json.Marshal(req)
@@ -277,7 +279,7 @@ func TestVariantPaymentCreateBodyNewerFields(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if got, _ := json.Marshal(PaymentTransactionRequest{Amount: "1", Context: &PurchaseContext{}}); string(got) != `{"amount":1,"context":{}}` {
+	if got, _ := json.Marshal(PaymentTransactionRequest{Amount: decimal.MustParse("1"), Context: &PurchaseContext{}}); string(got) != `{"amount":1,"context":{}}` {
 		t.Errorf("an empty context sent %s", got)
 	}
 }
@@ -304,7 +306,7 @@ func TestVariantRefundConflictTellsBothCauses(t *testing.T) {
 	for _, tc := range cases {
 		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, tc.status, tc.body) })
 		c, _ := newTestClient(t, srv.URL, nil)
-		_, err := c.CreateRefund(t.Context(), "d151e4f9", "t-1", "")
+		_, err := c.CreateRefund(t.Context(), "d151e4f9", "t-1", decimal.Decimal{})
 		if got := RefundConflictOf(err); got != tc.want {
 			t.Errorf("%d %s: RefundConflictOf = %d, want %d", tc.status, tc.body, got, tc.want)
 		}
@@ -404,7 +406,7 @@ func TestDocumentedAndSDKExamplesDecodeAlike(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustEqual(t, "number", *n, SMSNumber{Number: 7055, Value: "2", ValueGross: "2.46"})
-		calc, err := c.CalculateDirectBilling(ctx, svc, "200")
+		calc, err := c.CalculateDirectBilling(ctx, svc, decimal.MustParse("200"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -416,7 +418,7 @@ func TestDocumentedAndSDKExamplesDecodeAlike(t *testing.T) {
 			t.Errorf("t-mobile and plus: %v", *calc)
 		}
 	}
-	calc, _ := sdk.CalculateDirectBilling(ctx, svc, "200")
+	calc, _ := sdk.CalculateDirectBilling(ctx, svc, decimal.MustParse("200"))
 	mustEqual(t, "netia", (*calc)[OperatorNetia], &OperatorAmount{Net: "285.72", Gross: "351.44"})
 
 	tx, err := sdk.GetPaymentTransaction(ctx, svc, "328bd42d-d08b-43f6-9463-869e5bd32b4")

@@ -133,6 +133,22 @@ func (d Decimal) JSONNumber() json.Number {
 	return json.Number(sign + intPart + exp)
 }
 
+// MarshalJSON writes d as JSONNumber does, a JSON number: the one form in
+// which an amount goes out in a request. The zero Decimal holds no amount
+// and is an error, never a silent 0; a field that may hold none is tagged
+// omitzero, which leaves it out (see IsZero).
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return nil, fmt.Errorf("decimal: no amount to send (the zero Decimal)")
+	}
+	return []byte(d.JSONNumber()), nil
+}
+
+// IsZero reports whether d is the zero Decimal, which holds no amount at
+// all (unlike Parse("0")). encoding/json leaves a field tagged omitzero out
+// when it is.
+func (d Decimal) IsZero() bool { return d.rat == nil }
+
 // Scale is the number of digits written after the decimal point.
 func (d Decimal) Scale() int { return d.scale }
 

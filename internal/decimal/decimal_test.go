@@ -102,6 +102,36 @@ func TestJSONNumberStripsLeadingZerosAndKeepsTheRest(t *testing.T) {
 	}
 }
 
+// An amount in a request is a JSON number as JSONNumber writes it; a field
+// without one is left out, never sent as 0, and the zero Decimal cannot be
+// sent by mistake.
+func TestMarshalJSONWritesTheNumberAndOmitzeroLeavesNoAmountOut(t *testing.T) {
+	type body struct {
+		Amount Decimal   `json:"amount,omitzero"`
+		Prices []Decimal `json:"prices,omitempty"`
+	}
+	for _, tc := range []struct {
+		in   body
+		want string
+	}{
+		{body{Amount: MustParse("010.50")}, `{"amount":10.50}`},
+		{body{Amount: MustParse("0")}, `{"amount":0}`},
+		{body{Prices: []Decimal{MustParse("5.00"), MustParse("0.01")}}, `{"prices":[5.00,0.01]}`},
+		{body{}, `{}`},
+	} {
+		got, err := json.Marshal(tc.in)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("json.Marshal(%+v) = %s, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+	if MustParse("0").IsZero() || !(Decimal{}).IsZero() {
+		t.Error("IsZero must tell the zero Decimal from the amount 0")
+	}
+	if got, err := json.Marshal(struct{ Amount Decimal }{}); err == nil {
+		t.Errorf("the zero Decimal was sent as %s", got)
+	}
+}
+
 // FuzzParse checks that parsing never panics, that what Parse accepts
 // ParseNumber accepts with the same value, and that the text survives.
 func FuzzParse(f *testing.F) {

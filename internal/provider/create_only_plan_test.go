@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // TestDirectBillingMismatch: SimPay's value_created and value_created_type
@@ -69,7 +69,7 @@ func TestRefundMismatch(t *testing.T) {
 	}
 
 	// A later change of SimPay's figure, seen on refresh, is a warning.
-	r := &createOnlyResource[paymentRefundModel, json.Number, *client.Refund]{spec: spec}
+	r := &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{spec: spec}
 	if w := r.reportedChanged("10", model("10.00", "8"), ids); w == nil || w.Severity() != diag.SeverityWarning ||
 		!strings.Contains(w.Detail(), "with the amount 8; it reported 10 before") {
 		t.Errorf("a changed figure: %v", w)

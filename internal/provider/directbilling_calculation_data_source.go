@@ -6,10 +6,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*directBillingCalculationDataSource)(nil)
@@ -55,10 +55,10 @@ func (d *directBillingCalculationDataSource) Metadata(_ context.Context, req dat
 // operatorAmountAttributes are one operator's price.
 func operatorAmountAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
-		"net": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
-			"without VAT, in PLN, as a decimal string."},
-		"gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
-			"with VAT, in PLN, as a decimal string: what the payer is charged."},
+		"net": amountattr.Read("Price " +
+			"without VAT, in PLN, as a decimal string."),
+		"gross": amountattr.Read("Price " +
+			"with VAT, in PLN, as a decimal string: what the payer is charged."),
 	}
 }
 
@@ -78,14 +78,9 @@ func (d *directBillingCalculationDataSource) Schema(_ context.Context, _ datasou
 			"creating a transaction.",
 		Attributes: map[string]schema.Attribute{
 			"service_id": serviceIDArgument(directBillingServices.name),
-			"amount": schema.StringAttribute{
-				Required:   true,
-				CustomType: DecimalType{},
-				MarkdownDescription: "Amount to calculate for, in PLN, as a decimal string with at most 2 decimal " +
-					"places, such as `\"200\"` or `\"19.99\"`: what the partner wants to receive. It must be " +
-					"positive, and is sent to SimPay exactly as written.",
-				Validators: []validator.String{amountValidator("0.01", 2)},
-			},
+			"amount": amountattr.DataSourceArgument(amountattr.Required, "0.01", "Amount to calculate for, in PLN, as a decimal string with at most 2 decimal "+
+				"places, such as `\"200\"` or `\"19.99\"`: what the partner wants to receive. It must be "+
+				"positive, and is sent to SimPay exactly as written."),
 			"orange":   operatorAttribute("Orange", ""),
 			"play":     operatorAttribute("Play", ""),
 			"t_mobile": operatorAttribute("T-Mobile", ""),

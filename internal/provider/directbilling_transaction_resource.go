@@ -21,6 +21,7 @@ import (
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // dbTextMaxLength bounds description and control: SimPay's OpenAPI file gives
@@ -74,15 +75,9 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 				Validators:    []validator.String{serviceIDValidator()},
 				PlanModifiers: replaceString(),
 			},
-			"amount": schema.StringAttribute{
-				CustomType: DecimalType{},
-				Required:   true,
-				MarkdownDescription: "Amount in PLN as a decimal string such as `\"19.99\"`: more than 0, at most 2 " +
-					"decimal places. What it means depends on `amount_type`. Writing the same number differently " +
-					"(`\"10\"` for `\"10.00\"`) plans nothing; another amount replaces the transaction." + notSentBack,
-				Validators:    []validator.String{amountValidator("0.01", 2)},
-				PlanModifiers: replaceDecimal(),
-			},
+			"amount": amountattr.ResourceArgument(amountattr.Required, "0.01", "Amount in PLN as a decimal string such as `\"19.99\"`: more than 0, at most 2 "+
+				"decimal places. What it means depends on `amount_type`. Writing the same number differently "+
+				"(`\"10\"` for `\"10.00\"`) plans nothing; another amount replaces the transaction."+notSentBack, replaceDecimal()),
 			"amount_type": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -160,12 +155,12 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 			"redirect_url": computedString("URL of SimPay's payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
 			"status":             computedString(dbText.status + refreshedOnRead),
-			"value":              computedDecimal(dbText.value + refreshedOnRead),
-			"value_net":          computedDecimal(dbText.valueNet + refreshedOnRead),
-			"value_created":      computedDecimal(dbText.valueCreated),
+			"value":              amountattr.Computed(dbText.value + refreshedOnRead),
+			"value_net":          amountattr.Computed(dbText.valueNet + refreshedOnRead),
+			"value_created":      amountattr.Computed(dbText.valueCreated),
 			"value_created_type": computedString(dbText.valueCreatedType),
 			"operator":           computedString(dbText.operator + refreshedOnRead),
-			"score":              computedDecimal(dbText.score + refreshedOnRead),
+			"score":              amountattr.Computed(dbText.score + refreshedOnRead),
 			"notify": schema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: dbText.notify + refreshedOnRead,

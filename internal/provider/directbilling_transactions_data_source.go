@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*directBillingTransactionsDataSource)(nil)
@@ -60,12 +61,12 @@ func directBillingTransactionAttributes() map[string]schema.Attribute {
 		"control":            readString(dbText.control),
 		"phone_number":       readString(dbText.phoneNumber),
 		"status":             readString(dbText.status),
-		"value":              readDecimal(dbText.value),
-		"value_net":          readDecimal(dbText.valueNet),
-		"value_created":      readDecimal(dbText.valueCreated),
+		"value":              amountattr.Read(dbText.value),
+		"value_net":          amountattr.Read(dbText.valueNet),
+		"value_created":      amountattr.Read(dbText.valueCreated),
 		"value_created_type": readString(dbText.valueCreatedType),
 		"operator":           readString(dbText.operator),
-		"score":              readDecimal(dbText.score),
+		"score":              amountattr.Read(dbText.score),
 		"notify": schema.SingleNestedAttribute{
 			Computed:            true,
 			MarkdownDescription: dbText.notify,

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -576,7 +576,7 @@ func TestQueryHint(t *testing.T) {
 			t.Errorf("Terraform %q: hint shown %v, want %v:\n%s", v, got, want, hint)
 		}
 	}
-	refund := &createOnlyResource[paymentRefundModel, json.Number, *client.Refund]{
+	refund := &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{
 		resourceBase: resourceBase{data: &providerData{terraformVersion: "1.15.9"}}, spec: paymentRefundSpec{}}
 	hint := refund.queryHint(context.Background(), planValues{"service_id": "d151e4f9", "transaction_id": "tx"})
 	if !regexp.MustCompile(`config \{\s+service_id\s+= "d151e4f9"\n\s+transaction_id = "tx"\n\s+\}`).MatchString(hint) {

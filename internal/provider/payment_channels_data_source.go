@@ -14,6 +14,7 @@ import (
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentChannelsDataSource)(nil)
@@ -87,14 +88,9 @@ func (d *paymentChannelsDataSource) Schema(_ context.Context, _ datasource.Schem
 				MarkdownDescription: "Keep only channels that accept this ISO 4217 currency, such as `PLN` or `EUR`.",
 				Validators:          []validator.String{currencyValidator()},
 			},
-			"amount": schema.StringAttribute{
-				CustomType: DecimalType{},
-				Optional:   true,
-				MarkdownDescription: "Keep only channels that accept this amount: `amount_min <= amount <= amount_max`, " +
-					"where a null bound does not limit that side. A decimal string of at least `0.01` with at most two " +
-					"decimal places, such as `\"24.99\"`.",
-				Validators: []validator.String{amountValidator("0.01", 2)},
-			},
+			"amount": amountattr.DataSourceArgument(amountattr.Optional, "0.01", "Keep only channels that accept this amount: `amount_min <= amount <= amount_max`, "+
+				"where a null bound does not limit that side. A decimal string of at least `0.01` with at most two "+
+				"decimal places, such as `\"24.99\"`."),
 			"channels": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The channels that match every filter given, in SimPay's order; `[]` when none does.",
@@ -116,14 +112,14 @@ func paymentChannelAttributes() map[string]schema.Attribute {
 		"name": schema.StringAttribute{Computed: true, MarkdownDescription: "Channel name shown to the payer, such as `mBank`."},
 		"type": schema.StringAttribute{Computed: true, MarkdownDescription: "Channel type, such as `blik`, `transfer` or `cards`."},
 		"img":  schema.StringAttribute{Computed: true, MarkdownDescription: "URL of the channel's logo."},
-		"commission": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "SimPay's " +
-			"commission on payments through this channel, in percent, as a decimal string such as `\"1.5\"`."},
+		"commission": amountattr.Read("SimPay's " +
+			"commission on payments through this channel, in percent, as a decimal string such as `\"1.5\"`."),
 		"currencies": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "ISO 4217 " +
 			"codes of the currencies the channel accepts."},
-		"amount_min": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Smallest " +
-			"amount the channel accepts, as a decimal string; null when SimPay sets no minimum."},
-		"amount_max": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Largest " +
-			"amount the channel accepts, as a decimal string; null when SimPay sets no maximum."},
+		"amount_min": amountattr.Read("Smallest " +
+			"amount the channel accepts, as a decimal string; null when SimPay sets no minimum."),
+		"amount_max": amountattr.Read("Largest " +
+			"amount the channel accepts, as a decimal string; null when SimPay sets no maximum."),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentCurrenciesDataSource)(nil)
@@ -60,9 +61,9 @@ func (d *paymentCurrenciesDataSource) Schema(_ context.Context, _ datasource.Sch
 				MarkdownDescription: "The currencies, in SimPay's order.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"iso": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 currency code, such as `EUR`."},
-					"pln_rate": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Value " +
+					"pln_rate": amountattr.Read("Value " +
 						"of one unit of the currency in PLN, as a decimal string exactly as SimPay sends it, such as " +
-						"`\"4.3238000000\"`."},
+						"`\"4.3238000000\"`."),
 					"nbp_table": schema.StringAttribute{Computed: true, MarkdownDescription: "NBP exchange-rate table the " +
 						"rate comes from (`A` or `B`); null when SimPay does not say."},
 					"prefix": schema.StringAttribute{Computed: true, MarkdownDescription: "Text written before an amount in " +

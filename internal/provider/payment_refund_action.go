@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -13,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // The simpay_payment_refund action refunds a transaction when it is invoked
@@ -23,12 +24,12 @@ import (
 
 // NewPaymentRefundAction is the simpay_payment_refund action.
 func NewPaymentRefundAction() action.Action {
-	return &paymentRefundAction{refunds: &createOnlyResource[paymentRefundModel, json.Number, *client.Refund]{spec: paymentRefundSpec{}}}
+	return &paymentRefundAction{refunds: &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{spec: paymentRefundSpec{}}}
 }
 
 type paymentRefundAction struct {
 	data    *providerData
-	refunds *createOnlyResource[paymentRefundModel, json.Number, *client.Refund]
+	refunds *createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]
 }
 
 var _ action.ActionWithConfigure = (*paymentRefundAction)(nil)
@@ -65,16 +66,11 @@ func (a *paymentRefundAction) Schema(_ context.Context, _ action.SchemaRequest, 
 					"status is `transaction_paid`.",
 				Validators: []validator.String{uuidValidator("transaction")},
 			},
-			"amount": actionschema.StringAttribute{
-				Optional:   true,
-				CustomType: DecimalType{},
-				MarkdownDescription: "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 " +
-					"decimal places, at most what remains to refund), in the **payer's currency**, as SimPay's refunds page " +
-					"says: the transaction's `reported_amount.currency`, which differs from its `currency` when the payer " +
-					"paid in another currency. Leave it out " +
-					"for a full refund: the request is then sent without an amount and SimPay refunds whatever remains.",
-				Validators: []validator.String{amountValidator("0.01", 2)},
-			},
+			"amount": amountattr.ActionArgument(amountattr.Optional, "0.01", "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+
+				"decimal places, at most what remains to refund), in the **payer's currency**, as SimPay's refunds page "+
+				"says: the transaction's `reported_amount.currency`, which differs from its `currency` when the payer "+
+				"paid in another currency. Leave it out "+
+				"for a full refund: the request is then sent without an amount and SimPay refunds whatever remains."),
 		},
 	}
 }

@@ -2,19 +2,19 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // NewPaymentRefundListResource is the simpay_payment_refund list resource,
 // for terraform query.
 func NewPaymentRefundListResource() list.ListResource {
-	return newCreateOnlyList[paymentRefundModel, json.Number, *client.Refund](paymentRefundSpec{})
+	return newCreateOnlyList[paymentRefundModel, decimal.Decimal, *client.Refund](paymentRefundSpec{})
 }
 
 func (paymentRefundSpec) listSchema() listschema.Schema {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -22,11 +21,12 @@ import (
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // NewPaymentRefundResource is the simpay_payment_refund resource.
 func NewPaymentRefundResource() resource.Resource {
-	return newCreateOnlyResource[paymentRefundModel, json.Number, *client.Refund](paymentRefundSpec{})
+	return newCreateOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund](paymentRefundSpec{})
 }
 
 // paymentRefundSpec is what is the refund's own; the rest is
@@ -70,25 +70,19 @@ func (paymentRefundSpec) schema() schema.Schema {
 				Validators:    []validator.String{uuidValidator("transaction")},
 				PlanModifiers: replaceString(),
 			},
-			"amount": schema.StringAttribute{
-				CustomType: DecimalType{},
-				Optional:   true,
-				Computed:   true,
-				MarkdownDescription: "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 " +
-					"decimal places, at most what remains to refund), in the **payer's currency**: SimPay's refunds page says a " +
-					"refund's amount is in the currency the payer paid in, which is the transaction's `reported_amount.currency` " +
-					"(it differs from the transaction's `currency` when the payer paid in another currency). " +
-					"Leave it out for a full refund: the request is then sent without an amount, SimPay refunds whatever " +
-					"remains, and this attribute records the amount SimPay refunded. Writing the same number differently " +
-					"(`\"10\"` for `\"10.00\"`) plans nothing, and removing the amount from the configuration later plans " +
-					"nothing; setting a different amount on an existing refund fails at plan, since it would send a second " +
-					"refund (see \"Changing arguments\"). What SimPay reports it refunded is in `reported_amount`.",
-				Validators: []validator.String{amountValidator("0.01", 2)},
-				PlanModifiers: []planmodifier.String{
+			"amount": refundAmountAttribute("Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+
+				"decimal places, at most what remains to refund), in the **payer's currency**: SimPay's refunds page says a "+
+				"refund's amount is in the currency the payer paid in, which is the transaction's `reported_amount.currency` "+
+				"(it differs from the transaction's `currency` when the payer paid in another currency). "+
+				"Leave it out for a full refund: the request is then sent without an amount, SimPay refunds whatever "+
+				"remains, and this attribute records the amount SimPay refunded. Writing the same number differently "+
+				"(`\"10\"` for `\"10.00\"`) plans nothing, and removing the amount from the configuration later plans "+
+				"nothing; setting a different amount on an existing refund fails at plan, since it would send a second "+
+				"refund (see \"Changing arguments\"). What SimPay reports it refunded is in `reported_amount`.",
+				[]planmodifier.String{
 					keepEquivalentDecimal(),
 					stringplanmodifier.UseStateForUnknown(),
-				},
-			},
+				}),
 			"status": computedString("Refund status as SimPay reports it, refreshed on every read. SimPay documents " +
 				codeList(refundStatuses) + "; a refund starts as `refund_new`."),
 			"currency": computedString("Currency of the refund (ISO 4217) as SimPay reports it: the payer's currency, " +
@@ -101,11 +95,11 @@ func (paymentRefundSpec) schema() schema.Schema {
 					"stays in state; a later change of SimPay's figure is recorded here on refresh, with a warning.",
 				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"value":    schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Amount SimPay refunded, as a decimal string, in `currency`."},
+					"value":    amountattr.Reported("Amount SimPay refunded, as a decimal string, in `currency`."),
 					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217), the payer's currency."},
 				},
 			},
-			"wallet_amount":   computedDecimal("What the refund takes from your SimPay wallet, in `wallet_currency`, as a decimal string."),
+			"wallet_amount":   amountattr.Computed("What the refund takes from your SimPay wallet, in `wallet_currency`, as a decimal string."),
 			"wallet_currency": computedString("Currency of `wallet_amount` (ISO 4217), the wallet's currency."),
 			"created_at":      computedString("When SimPay created the refund (RFC 3339)."),
 			"updated_at":      computedString("When the refund last changed in SimPay (RFC 3339), refreshed on every read."),
@@ -122,13 +116,13 @@ func (paymentRefundSpec) createAction(plan *paymentRefundModel) string {
 		plan.ServiceID.ValueString())
 }
 
-// request is the amount to refund; "" for a full refund, which SimPay
-// documents as a request without an amount.
-func (paymentRefundSpec) request(plan *paymentRefundModel, diags *diag.Diagnostics) json.Number {
+// request is the amount to refund; the zero Decimal for a full refund, which
+// SimPay documents as a request without an amount.
+func (paymentRefundSpec) request(plan *paymentRefundModel, diags *diag.Diagnostics) decimal.Decimal {
 	return jsonAmount(path.Root("amount"), plan.Amount, diags)
 }
 
-func (paymentRefundSpec) send(ctx context.Context, c *client.Client, plan *paymentRefundModel, amount json.Number) (createAnswer, error) {
+func (paymentRefundSpec) send(ctx context.Context, c *client.Client, plan *paymentRefundModel, amount decimal.Decimal) (createAnswer, error) {
 	id, err := c.CreateRefund(ctx, plan.ServiceID.ValueString(), plan.TransactionID.ValueString(), amount)
 	return createAnswer{id: id}, err
 }
@@ -292,4 +286,12 @@ func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, 
 		"SimPay refused to refund transaction %s of payment service %s with 409 Conflict (SimPay: %q).%s SimPay answers "+
 			"so when the transaction is not paid, or when an earlier refund of it still waits for confirmation. %s"+
 			"\n\n%s", transactionID, serviceID, answer.Message, known, cause, err))
+}
+
+// refundAmountAttribute is the refund's amount: an optional argument that
+// records, when left out, what SimPay refunded.
+func refundAmountAttribute(desc string, mods []planmodifier.String) schema.StringAttribute {
+	a := amountattr.ResourceArgument(amountattr.Optional, "0.01", desc, mods)
+	a.Computed = true
+	return a
 }

@@ -6,6 +6,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentRefundsDataSource)(nil)
@@ -39,13 +41,13 @@ func (d *paymentRefundsDataSource) Schema(_ context.Context, _ datasource.Schema
 					"id": schema.StringAttribute{Computed: true, MarkdownDescription: "Refund id (a UUID)."},
 					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Refund status: `refund_new`, " +
 						"`refund_pending`, `refund_completed`, `refund_rejected` or `refund_failed` (or a status SimPay adds later)."},
-					"amount": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Amount " +
-						"refunded to the payer, in `currency`, as a decimal string."},
+					"amount": amountattr.Read("Amount " +
+						"refunded to the payer, in `currency`, as a decimal string."),
 					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `amount`: the " +
 						"payer's currency, in which SimPay's refunds page says a refund is made (the transaction's " +
 						"`reported_amount.currency`)."},
-					"wallet_amount": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "" +
-						"Amount taken from the SimPay wallet for the refund, in `wallet_currency`, as a decimal string."},
+					"wallet_amount": amountattr.Read("" +
+						"Amount taken from the SimPay wallet for the refund, in `wallet_currency`, as a decimal string."),
 					"wallet_currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `wallet_amount`."},
 					"created_at":      schema.StringAttribute{Computed: true, MarkdownDescription: "When the refund was requested (RFC 3339)."},
 					"updated_at":      schema.StringAttribute{Computed: true, MarkdownDescription: "When the refund last changed (RFC 3339)."},

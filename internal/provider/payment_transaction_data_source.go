@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentTransactionDataSource)(nil)
@@ -62,7 +64,7 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 		Attributes: map[string]schema.Attribute{
 			"service_id": serviceIDArgument(paymentServices.name),
 			"id":         transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created."),
-			"amount": readDecimal("Amount of the transaction as it was created, in `currency`, as a decimal string such " +
+			"amount": amountattr.Read("Amount of the transaction as it was created, in `currency`, as a decimal string such " +
 				"as `\"24.99\"`; `reported_amount` has what the payer was charged."),
 			"currency":    readString("ISO 4217 currency of `amount`, such as `PLN`."),
 			"description": readString("Description given at creation; null when none was."),
@@ -85,7 +87,7 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"name":     readString("Product name."),
 					"quantity": schema.Int64Attribute{Computed: true, MarkdownDescription: "Quantity of the product."},
-					"price":    readDecimal("Price of one product, as a decimal string."),
+					"price":    amountattr.Read("Price of one product, as a decimal string."),
 					"producer": readString("Product brand; null when not given."),
 					"category": readString("Product category; null when not given."),
 					"code":     readString("Product code; null when not given."),
@@ -117,9 +119,9 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 				Computed:            true,
 				MarkdownDescription: "What the payer paid and what SimPay charged.",
 				Attributes: map[string]schema.Attribute{
-					"value":    readDecimal("Amount in the payer's currency, as a decimal string such as `\"7.55\"`."),
+					"value":    amountattr.Read("Amount in the payer's currency, as a decimal string such as `\"7.55\"`."),
 					"currency": readString("ISO 4217 code of the payer's currency, such as `BRL`."),
-					"commission": readDecimal("SimPay's commission, as a decimal string; null until SimPay has " +
+					"commission": amountattr.Read("SimPay's commission, as a decimal string; null until SimPay has " +
 						"charged one (e.g. while unpaid)."),
 					"commission_currency": readString("Currency of the commission (`PLN` or `EUR`)."),
 					"original": schema.SingleNestedAttribute{
@@ -127,9 +129,9 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 						MarkdownDescription: "The amount declared when the transaction was created, before any currency " +
 							"conversion; null when SimPay does not send it.",
 						Attributes: map[string]schema.Attribute{
-							"value":    readDecimal("Declared amount, as a decimal string."),
+							"value":    amountattr.Read("Declared amount, as a decimal string."),
 							"currency": readString("ISO 4217 code of the declared currency."),
-							"pln_rate": readDecimal("Rate of the declared currency to PLN used, as a decimal string."),
+							"pln_rate": amountattr.Read("Rate of the declared currency to PLN used, as a decimal string."),
 						},
 					},
 				},

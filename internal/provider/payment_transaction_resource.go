@@ -25,6 +25,7 @@ import (
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
@@ -72,14 +73,8 @@ func (paymentTransactionSpec) schema() schema.Schema {
 				Validators:          []validator.String{serviceIDValidator()},
 				PlanModifiers:       replaceReturnedString(),
 			},
-			"amount": schema.StringAttribute{
-				Required:   true,
-				CustomType: DecimalType{},
-				MarkdownDescription: "Amount to pay, as a decimal string in `currency`, such as `\"24.99\"`: at least `1`, " +
-					"at most two decimal places. `\"10\"` and `\"10.00\"` are the same amount and plan no change.",
-				Validators:    []validator.String{amountValidator("1", 2)},
-				PlanModifiers: replaceReturnedDecimal(),
-			},
+			"amount": amountattr.ResourceArgument(amountattr.Required, "1", "Amount to pay, as a decimal string in `currency`, such as `\"24.99\"`: at least `1`, "+
+				"at most two decimal places. `\"10\"` and `\"10.00\"` are the same amount and plan no change.", replaceReturnedDecimal()),
 			"currency": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
@@ -145,12 +140,7 @@ func (paymentTransactionSpec) schema() schema.Schema {
 						Validators:    []validator.Int64{int64validator.AtLeast(1)},
 						PlanModifiers: replaceReturnedInt64(),
 					},
-					"price": schema.StringAttribute{
-						Required: true, CustomType: DecimalType{},
-						MarkdownDescription: "Price of one item as a decimal string, such as `\"12.50\"`: at least `0.01`, at most two decimal places.",
-						Validators:          []validator.String{amountValidator("0.01", 2)},
-						PlanModifiers:       replaceReturnedDecimal(),
-					},
+					"price":    amountattr.ResourceArgument(amountattr.Required, "0.01", "Price of one item as a decimal string, such as `\"12.50\"`: at least `0.01`, at most two decimal places.", replaceReturnedDecimal()),
 					"producer": optionalString("Producer or brand, at most 64 characters.", true, stringvalidator.UTF8LengthBetween(1, 64)),
 					"category": optionalString("Product category, at most 64 characters.", true, stringvalidator.UTF8LengthBetween(1, 64)),
 					"code":     optionalString("Product code (SKU), at most 64 characters.", true, stringvalidator.UTF8LengthBetween(1, 64)),
@@ -229,18 +219,17 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"holds the amount as created.",
 				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
 				Attributes: map[string]schema.Attribute{
-					"value":    schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Amount the payer is charged, as a decimal string."},
-					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217)."},
-					"commission": schema.StringAttribute{Computed: true, CustomType: DecimalType{},
-						MarkdownDescription: "SimPay's commission, as a decimal string; null until SimPay sets it (usually once paid)."},
+					"value":               amountattr.Reported("Amount the payer is charged, as a decimal string."),
+					"currency":            schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217)."},
+					"commission":          amountattr.Reported("SimPay's commission, as a decimal string; null until SimPay sets it (usually once paid)."),
 					"commission_currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `commission` (ISO 4217)."},
 					"original": schema.SingleNestedAttribute{
 						Computed:            true,
 						MarkdownDescription: "The amount as the transaction was created, with its rate to PLN; null when SimPay does not send it.",
 						Attributes: map[string]schema.Attribute{
-							"value":    schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Amount as created, as a decimal string."},
+							"value":    amountattr.Reported("Amount as created, as a decimal string."),
 							"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the amount as created (ISO 4217)."},
-							"pln_rate": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Rate of that currency to PLN, as a decimal string."},
+							"pln_rate": amountattr.Reported("Rate of that currency to PLN, as a decimal string."),
 						},
 					},
 				},
@@ -396,13 +385,8 @@ func (c *paymentContextModel) input(p path.Path, diags *diag.Diagnostics) *clien
 // (src/TransactionBuilder.php); no SimPay document states more rules.
 func contextAttribute() schema.SingleNestedAttribute {
 	amount := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{
-			Optional: true, CustomType: DecimalType{},
-			MarkdownDescription: desc + ", in `account_set_currency`, as a decimal string such as `\"149.99\"`: at least " +
-				"`0`, at most two decimal places.",
-			Validators:    []validator.String{amountValidator("0", 2)},
-			PlanModifiers: replaceDecimal(),
-		}
+		return amountattr.ResourceArgument(amountattr.Optional, "0", desc+", in `account_set_currency`, as a decimal string such as `\"149.99\"`: at least "+
+			"`0`, at most two decimal places.", replaceDecimal())
 	}
 	return schema.SingleNestedAttribute{
 		Optional: true,

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentTransactionsDataSource)(nil)
@@ -87,9 +88,9 @@ func (d *paymentTransactionsDataSource) Schema(_ context.Context, _ datasource.S
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "Transaction id (a UUID)."},
 					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Transaction status, such as `transaction_paid`."},
-					"amount": schema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: "Amount " +
+					"amount": amountattr.Read("Amount " +
 						"of the transaction, as a decimal string such as `\"24.99\"`. The list does not say the currency; " +
-						"`simpay_payment_transaction` does."},
+						"`simpay_payment_transaction` does."),
 					"control": schema.StringAttribute{Computed: true, MarkdownDescription: "The shop's own reference given " +
 						"when the transaction was created (`control`); null when none was."},
 					"channel": schema.StringAttribute{Computed: true, MarkdownDescription: "Id of the channel the payer " +

@@ -7,6 +7,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -94,8 +96,9 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("Retries after the first attempt of a request that failed in a way that is "+
-					"safe to retry (connection errors, 429, 500, 502, 503, 504 for reads; only 429 and connection failures "+
-					"before the request was sent for creates). Defaults to `%d`; `0` disables retries.", defaultMaxRetries),
+					"safe to retry (connection errors, %s for reads; only %s and connection failures "+
+					"before the request was sent for creates). Defaults to `%d`; `0` disables retries.",
+					statusList(client.RetriedStatuses()), statusList(client.RetriedCreateStatuses()), defaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 10)},
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
@@ -333,4 +336,14 @@ func (p *simpayProvider) Actions(context.Context) []func() action.Action {
 	return []func() action.Action{
 		NewPaymentRefundAction,
 	}
+}
+
+// statusList writes HTTP statuses as "429, 500, 502", for descriptions
+// that say what the client retries without restating its list.
+func statusList(statuses []int) string {
+	parts := make([]string, len(statuses))
+	for i, s := range statuses {
+		parts[i] = strconv.Itoa(s)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -39,13 +39,6 @@ func computedString(desc string) rschema.StringAttribute {
 	}
 }
 
-// computedDecimal is computedString for an amount.
-func computedDecimal(desc string) rschema.StringAttribute {
-	a := computedString(desc)
-	a.CustomType = DecimalType{}
-	return a
-}
-
 // addressAttribute is the billing or shipping address of a new payment
 // transaction.
 func addressAttribute(kind string) rschema.SingleNestedAttribute {
@@ -113,13 +106,9 @@ func serviceStatusFilter(kind string) dschema.StringAttribute {
 	}
 }
 
-// readString and readDecimal are what a data source reads from SimPay.
+// readString is what a data source reads from SimPay.
 func readString(desc string) dschema.StringAttribute {
 	return dschema.StringAttribute{Computed: true, MarkdownDescription: desc}
-}
-
-func readDecimal(desc string) dschema.StringAttribute {
-	return dschema.StringAttribute{CustomType: DecimalType{}, Computed: true, MarkdownDescription: desc}
 }
 
 // Descriptions.

@@ -5,6 +5,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // The models of SimPay's services and premium-rate numbers, with their
@@ -132,12 +133,12 @@ func smsNumberAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the payer sends " +
 			"the SMS to, such as `7055`."},
-		"value": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price of an " +
-			"SMS to this number without VAT (net), in PLN, as a decimal string, such as `\"2\"` (SimPay's `value`)."},
-		"value_gross": schema.StringAttribute{Computed: true, CustomType: DecimalType{}, MarkdownDescription: "Price " +
+		"value": amountattr.Read("Price of an " +
+			"SMS to this number without VAT (net), in PLN, as a decimal string, such as `\"2\"` (SimPay's `value`)."),
+		"value_gross": amountattr.Read("Price " +
 			"of an SMS to this number with 23% VAT (gross), what the sender pays, in PLN, as a decimal string, such as " +
 			"`\"2.46\"`. SimPay sends it as `value_gross` (its current SDKs) or as `value_net` (its 2024 OpenAPI file, " +
-			"whose example has it above `value`); either is read. Null when SimPay sends neither."},
+			"whose example has it above `value`); either is read. Null when SimPay sends neither."),
 		"adult": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the number is reserved for " +
 			"adult (18+) services."},
 	}

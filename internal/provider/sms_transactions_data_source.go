@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*smsTransactionsDataSource)(nil)
@@ -46,7 +47,7 @@ func smsTransactionAttributes() map[string]schema.Attribute {
 			"(SimPay's `used`)."},
 		"send_number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the SMS " +
 			"was sent to, such as `7055` (SimPay's `send_number`)."},
-		"value": readDecimal("SimPay's `value` of the SMS, in PLN, as a decimal string such as `\"0.5\"`, exactly " +
+		"value": amountattr.Read("SimPay's `value` of the SMS, in PLN, as a decimal string such as `\"0.5\"`, exactly " +
 			"as SimPay sends it."),
 		"send_at": readString("When SimPay received the SMS (RFC 3339; SimPay's `send_at`)."),
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/iso"
 )
 
@@ -65,28 +64,6 @@ func (v funcValidator) ValidateString(_ context.Context, req validator.StringReq
 	if problem := v.check(req.ConfigValue.ValueString()); problem != "" {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+v.desc, fmt.Sprintf("Attribute %s %s", req.Path, problem))
 	}
-}
-
-// amountValidator checks a decimal amount: at least min (when min != "") and
-// with at most maxDecimals significant fraction digits (when > 0).
-func amountValidator(minimum string, maxDecimals int) validator.String {
-	var least decimal.Decimal
-	if minimum != "" {
-		least = decimal.MustParse(minimum)
-	}
-	return funcValidator{desc: "amount", check: func(s string) string {
-		d, err := decimal.Parse(s)
-		if err != nil {
-			return fmt.Sprintf("must be a decimal amount such as \"10\" or \"24.99\", got %q", s)
-		}
-		if maxDecimals > 0 && d.SignificantScale() > maxDecimals {
-			return fmt.Sprintf("must have at most %d decimal places (grosze/cents), got %q", maxDecimals, s)
-		}
-		if minimum != "" && d.Cmp(least) < 0 {
-			return fmt.Sprintf("must be at least %s, got %q", minimum, s)
-		}
-		return ""
-	}}
 }
 
 func currencyValidator() validator.String {
