@@ -69,7 +69,7 @@ func TestValidationErrorKeepsDottedFieldKeys(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv.URL, nil)
 	_, err := c.CreatePaymentTransaction(t.Context(), "d151e4f9", PaymentTransactionRequest{Amount: decimal.MustParse("0.5"), Customer: &CustomerInput{Email: "nope"}})
-	if !(KindOf(err) == KindValidation) || isOutcomeUnknown(err) {
+	if KindOf(err) != KindValidation || isOutcomeUnknown(err) {
 		t.Fatalf("err = %v, want a validation error with a definite outcome", err)
 	}
 	var ae *APIError
