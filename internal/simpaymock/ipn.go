@@ -271,8 +271,11 @@ func (n *notifier) sleep(d time.Duration) bool {
 // with the body exactly "OK": SimPay's page asks for a plaintext OK with
 // status 200, and a mock that accepted "OK\n" or "ok" would pass a shop that
 // SimPay may keep retrying.
-func (n *notifier) attempt(d *IPNDelivery, i int) IPNAttempt {
-	a := IPNAttempt{Attempt: i, Time: time.Now()}
+//
+// The result is named so that the deferred duration lands in what the
+// caller gets: a deferred write to a local copy is lost on return.
+func (n *notifier) attempt(d *IPNDelivery, i int) (a IPNAttempt) {
+	a = IPNAttempt{Attempt: i, Time: time.Now()}
 	ctx, cancel := context.WithTimeout(n.ctx, n.opts.Timeout)
 	defer cancel()
 	start := time.Now()

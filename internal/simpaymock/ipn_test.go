@@ -570,3 +570,37 @@ func TestCloseAbandonsPending(t *testing.T) {
 		t.Errorf("deliveries %+v", d)
 	}
 }
+
+// TestIPNAttemptDuration: an attempt's duration_ms is the time the shop took
+// to answer, not 0, both in IPNDeliveries and in what OnAttempt logs.
+func TestIPNAttemptDuration(t *testing.T) {
+	const shopDelay = 40 * time.Millisecond
+	shop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		time.Sleep(shopDelay)
+		_, _ = io.WriteString(w, "OK")
+	}))
+	t.Cleanup(shop.Close)
+	var mu sync.Mutex
+	var logged []IPNAttempt
+	s, _ := start(t, Options{IPN: IPNOptions{URL: shop.URL, Key: "test-ipn-key", Attempts: 1,
+		OnAttempt: func(_ IPNDelivery, a IPNAttempt) { mu.Lock(); logged = append(logged, a); mu.Unlock() }}})
+	t.Cleanup(s.Close)
+	if _, err := s.SendTestIPN(fixtureServiceID); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, s)
+	d := s.IPNDeliveries()[0]
+	if len(d.Attempts) != 1 || d.Attempts[0].Error != "" {
+		t.Fatalf("delivery %+v", d)
+	}
+	min := float64(shopDelay.Milliseconds())
+	if got := d.Attempts[0].DurationMS; got < min {
+		t.Errorf("duration_ms %v, want at least %v (the shop's delay)", got, min)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(logged) != 1 || logged[0].DurationMS < min {
+		t.Errorf("OnAttempt saw %+v, want a duration of at least %vms", logged, min)
+	}
+}
