@@ -44,6 +44,9 @@ type createOnlyListSpec[O any] interface {
 type listedObject[O any] struct {
 	id          string // the object's own id, the last part of its composite id
 	displayName string // how terraform query shows it
+	// named, when set, names the object from its full form instead, which
+	// is read first: a payment transaction's list entry has no currency.
+	named func(O) string
 	// object is the object in full when the list gives it so (refunds);
 	// otherwise it is read with the spec's get when the resource is asked.
 	object O
@@ -125,6 +128,12 @@ func (l *createOnlyList[M, R, O]) List(ctx context.Context, req list.ListRequest
 			ids := append(append([]string(nil), parents...), f.id)
 			setIdentity(ctx, result.Identity, a, ids, &result.Diagnostics)
 			result.DisplayName = f.displayName
+			if f.named != nil && !result.Diagnostics.HasError() {
+				l.readWhole(ctx, c, ids, &f, &result.Diagnostics)
+				if f.whole {
+					result.DisplayName = f.named(f.object)
+				}
+			}
 			if req.IncludeResource && !result.Diagnostics.HasError() {
 				l.setResource(ctx, c, result.Resource, ids, f, &result.Diagnostics)
 			}
@@ -142,14 +151,10 @@ func (l *createOnlyList[M, R, O]) List(ctx context.Context, req list.ListRequest
 // plans nothing for them.
 func (l *createOnlyList[M, R, O]) setResource(ctx context.Context, c *client.Client, res *tfsdk.Resource, ids []string, f listedObject[O], diags *diag.Diagnostics) {
 	a := l.spec.about()
-	o := f.object
-	if !f.whole {
-		var err error
-		if o, err = l.spec.get(ctx, c, ids); err != nil {
-			diags.Append(apiErrorDiagnostic("reading "+describeID(a.id, ids), err))
-			return
-		}
+	if l.readWhole(ctx, c, ids, &f, diags); !f.whole {
+		return
 	}
+	o := f.object
 	state := tfsdk.State{Schema: res.Schema, Raw: tftypes.NewValue(res.Schema.Type().TerraformType(ctx), nil)}
 	setIDs(ctx, &state, a, ids, diags)
 	var m M
@@ -159,6 +164,20 @@ func (l *createOnlyList[M, R, O]) setResource(ctx context.Context, c *client.Cli
 	}
 	diags.Append(l.spec.set(ctx, &m, o, true)...)
 	diags.Append(res.Set(ctx, &m)...)
+}
+
+// readWhole reads f in full unless the list gave it so, once: the display
+// name and the resource use the same read.
+func (l *createOnlyList[M, R, O]) readWhole(ctx context.Context, c *client.Client, ids []string, f *listedObject[O], diags *diag.Diagnostics) {
+	if f.whole {
+		return
+	}
+	o, err := l.spec.get(ctx, c, ids)
+	if err != nil {
+		diags.Append(apiErrorDiagnostic("reading "+describeID(l.spec.about().id, ids), err))
+		return
+	}
+	f.object, f.whole = o, true
 }
 
 // configStrings reads every attribute of a list block's config, all strings,

@@ -46,7 +46,9 @@ func (directBillingTransactionSpec) listSchema() listschema.Schema {
 // list asks SimPay for the matching transactions. SimPay documents the
 // filters (the 2024 OpenAPI file's filter[status] and filter[control]); the
 // provider also checks what each answer shows of them, so that a SimPay
-// that ignored a filter lists nothing that does not match.
+// that ignored a filter lists nothing that does not match. Amounts are
+// named PLN: DirectBilling charges in PLN only, and its answers carry no
+// currency.
 func (directBillingTransactionSpec) list(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]listedObject[*client.DirectBillingTransaction], error) {
 	filter := client.DirectBillingTransactionFilter{Status: filters["status"], Control: filters["control"]}
 	txs, err := c.ListDirectBillingTransactions(ctx, parents[0], filter, client.ListOptions{MaxItems: limit})
@@ -62,7 +64,7 @@ func (directBillingTransactionSpec) list(ctx context.Context, c *client.Client, 
 			continue
 		}
 		found = append(found, listedObject[*client.DirectBillingTransaction]{id: t.ID,
-			displayName: transactionDisplayName(t.Status, t.Value.String(), t.Control, t.CreatedAt)})
+			displayName: transactionDisplayName(t.Status, amountWithCurrency(t.Value.String(), "PLN"), t.Control, t.CreatedAt)})
 	}
 	return found, nil
 }

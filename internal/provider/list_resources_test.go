@@ -117,6 +117,7 @@ resource "simpay_payment_transaction" "second" {
 resource "simpay_payment_transaction" "third" {
   service_id = %[1]q
   amount     = "5"
+  currency   = "EUR"
   depends_on = [simpay_payment_transaction.second]
 }
 `, service)),
@@ -137,7 +138,7 @@ resource "simpay_payment_transaction" "third" {
 						"service_id": knownvalue.StringExact(service), "id": sameAs(second.get),
 					}),
 					querycheck.ExpectResourceDisplayName("simpay_payment_transaction.by_control", byControl,
-						knownvalue.StringExact("transaction_new, 24.99, control order-2, created 2025-06-02T10:00:00+02:00")),
+						knownvalue.StringExact("transaction_new, 24.99 PLN, control order-2, created 2025-06-02T10:00:00+02:00")),
 					// What an import followed by a read records: the
 					// arguments SimPay returns, and null for those it does
 					// not (antifraud), so generated configuration plans
@@ -157,6 +158,12 @@ resource "simpay_payment_transaction" "third" {
 					querycheck.ExpectIdentity("simpay_payment_transaction.paid", map[string]knownvalue.Check{
 						"service_id": knownvalue.StringExact(service), "id": sameAs(third.get),
 					}),
+					// The currency is the transaction's own, read from its
+					// detail: the list's entries have none.
+					querycheck.ExpectResourceDisplayName("simpay_payment_transaction.paid",
+						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+							"service_id": knownvalue.StringExact(service), "id": sameAs(third.get),
+						}), knownvalue.StringRegexp(regexp.MustCompile(`^transaction_paid, 5 EUR, created `))),
 					querycheck.ExpectLength("simpay_payment_transaction.newest", 2),
 					querycheck.ExpectIdentity("simpay_payment_transaction.newest", map[string]knownvalue.Check{
 						"service_id": knownvalue.StringExact(service), "id": sameAs(third.get),
@@ -290,6 +297,9 @@ list "simpay_directbilling_transaction" "new" {
 						}),
 					querycheck.ExpectLength("simpay_directbilling_transaction.new", 1),
 					querycheck.ExpectIdentity("simpay_directbilling_transaction.new", id(simpaymock.FixtureDirectBillingTxNew)),
+					querycheck.ExpectResourceDisplayName("simpay_directbilling_transaction.new",
+						queryfilter.ByResourceIdentity(id(simpaymock.FixtureDirectBillingTxNew)),
+						knownvalue.StringRegexp(regexp.MustCompile(`^transaction_db_new, [0-9.]+ PLN, `))),
 				},
 			},
 		},

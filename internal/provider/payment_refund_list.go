@@ -60,12 +60,8 @@ func (paymentRefundSpec) list(ctx context.Context, c *client.Client, parents []s
 		if byStatus && r.Status != status {
 			continue
 		}
-		amount := r.Amount.String()
-		if amount != "" && r.Currency != "" {
-			amount += " " + r.Currency
-		}
 		found = append(found, listedObject[*client.Refund]{id: r.ID, object: r, whole: true,
-			displayName: transactionDisplayName(r.Status, amount, nil, r.CreatedAt)})
+			displayName: transactionDisplayName(r.Status, amountWithCurrency(r.Amount.String(), r.Currency), nil, r.CreatedAt)})
 	}
 	return found, nil
 }

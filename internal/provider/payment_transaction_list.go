@@ -72,13 +72,29 @@ func (paymentTransactionSpec) list(ctx context.Context, c *client.Client, parent
 			continue
 		}
 		found = append(found, listedObject[*client.PaymentTransaction]{id: t.ID, displayName: transactionDisplayName(
-			t.Status, t.Amount.String(), t.Control, t.CreatedAt)})
+			t.Status, t.Amount.String(), t.Control, t.CreatedAt), named: paymentTransactionDisplayName})
 	}
 	return found, nil
 }
 
+// paymentTransactionDisplayName names a payment transaction read in full,
+// with its currency: the list's entries have none (CONTRACT: id, status,
+// amount, control, ...), and 24.99 could be PLN or EUR.
+func paymentTransactionDisplayName(t *client.PaymentTransaction) string {
+	return transactionDisplayName(t.Status, amountWithCurrency(t.Amount.Value.String(), t.Amount.Currency), t.Control, t.CreatedAt)
+}
+
+// amountWithCurrency is "24.99 PLN", or the amount alone when either is
+// unknown.
+func amountWithCurrency(amount, currency string) string {
+	if amount != "" && currency != "" {
+		return amount + " " + currency
+	}
+	return amount
+}
+
 // transactionDisplayName is how terraform query shows a transaction:
-// "transaction_paid, 24.99, control order-1001, created 2025-06-02T10:00:00+02:00".
+// "transaction_paid, 24.99 PLN, control order-1001, created 2025-06-02T10:00:00+02:00".
 func transactionDisplayName(status, amount string, control *string, createdAt string) string {
 	parts := []string{status}
 	if amount != "" {
