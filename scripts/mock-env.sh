@@ -5,7 +5,8 @@
 #
 #   mock_env NAME           a scratch directory $work (removed on exit, the
 #                           mock stopped with it)
-#   build_provider_and_mock the provider and simpay-mock into $work/bin
+#   build_provider_and_mock the provider and simpay-mock into $work/bin,
+#                           with make build's flags
 #   start_mock              the mock on a free loopback port; returns once
 #                           it serves, with its base URL in $mock_url
 #   use_dev_overrides HOST  a CLI config whose dev_overrides point
@@ -25,9 +26,11 @@ stop_mock_env() {
   rm -rf "$work"
 }
 
+# Through make, so that the flags are make build's: a build with other
+# flags would miss Go's build cache and compile every package again.
 build_provider_and_mock() {
   say "Building the provider and simpay-mock"
-  (cd "$root" && go build -o "$work/bin/terraform-provider-simpay" . && go build -o "$work/bin/simpay-mock" ./cmd/simpay-mock)
+  make -s --no-print-directory -C "$root" build build-mock BIN_DIR="$work/bin"
 }
 
 # The mock writes -url-file atomically once its port is open; GET
