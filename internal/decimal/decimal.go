@@ -69,6 +69,11 @@ func checkPlain(s string) error {
 	body := strings.TrimPrefix(s, "-")
 	intPart, frac, hasDot := strings.Cut(body, ".")
 	if intPart == "" || !allDigits(intPart) || (hasDot && (frac == "" || !allDigits(frac))) {
+		// Polish writes 12.50 as "12,50": when a dot in place of the one
+		// comma makes a number, that is the number meant.
+		if dotted := strings.Replace(s, ",", ".", 1); strings.Count(s, ",") == 1 && !strings.Contains(s, ".") && checkPlain(dotted) == nil {
+			return fmt.Errorf("%q is not a decimal number: the decimal separator is a dot; did you mean %q?", s, dotted)
+		}
 		return fmt.Errorf("%q is not a decimal number: write digits with an optional fraction, such as 10 or 24.99", s)
 	}
 	return nil

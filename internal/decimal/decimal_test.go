@@ -42,6 +42,25 @@ func TestParseRejectsWhatIsNotAPlainDecimal(t *testing.T) {
 	}
 }
 
+// TestCheckSuggestsADotForADecimalComma: "12,50", as Polish writes 12.50,
+// gets the number it most likely means; a comma that cannot be a decimal
+// separator gets none.
+func TestCheckSuggestsADotForADecimalComma(t *testing.T) {
+	for in, want := range map[string]string{
+		"12,50": `"12,50" is not a decimal number: the decimal separator is a dot; did you mean "12.50"?`,
+		"-0,5":  `did you mean "-0.5"?`,
+	} {
+		if err := Check(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Check(%q) = %v, want it to say %s", in, err, want)
+		}
+	}
+	for _, in := range []string{"1,000.50", "1,2,3", ",5", "5,"} {
+		if err := Check(in); err == nil || strings.Contains(err.Error(), "did you mean") {
+			t.Errorf("Check(%q) = %v, want an error with no suggestion", in, err)
+		}
+	}
+}
+
 func TestParseNumberAcceptsJSONExponents(t *testing.T) {
 	d, err := ParseNumber("1.5E+3")
 	if err != nil {
