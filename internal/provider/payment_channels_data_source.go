@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -80,8 +81,8 @@ func (d *paymentChannelsDataSource) Schema(_ context.Context, _ datasource.Schem
 			"type": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Keep only channels of this type, such as `blik`, `transfer`, `cards`, `ewallets`, " +
-					"`paypal`, `paysafe` or `latam`. A type SimPay does not document gives a warning, not an error.",
-				Validators: []validator.String{knownValuesWarning("channel type", paymentChannelTypes...)},
+					"`paypal`, `paysafe` or `latam`, exactly so (lowercase). A type SimPay neither documents nor sends " +
+					"gives a warning when the channels are read, with the type it most likely means, not an error.",
 			},
 			"currency": schema.StringAttribute{
 				Optional:            true,
@@ -149,6 +150,9 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		amount = &a
 	}
 
+	if !m.Type.IsNull() {
+		warnUnknownChannelType(&resp.Diagnostics, m.Type.ValueString(), channels)
+	}
 	m.Channels = []paymentChannelModel{}
 	m.IDs = []types.String{}
 	for _, ch := range channels {
@@ -165,6 +169,31 @@ func (d *paymentChannelsDataSource) Read(ctx context.Context, req datasource.Rea
 		m.IDs = append(m.IDs, types.StringValue(ch.ID))
 	}
 	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+}
+
+// warnUnknownChannelType warns when typ is neither a type SimPay documents
+// nor one a channel of the answer carries, suggesting the nearest of those.
+// It is checked here, where the channels are read, rather than by a
+// validator: Terraform validates a data source both in the validate walk
+// and again before reading it, so a validator's warning is shown twice.
+func warnUnknownChannelType(diags *diag.Diagnostics, typ string, channels []client.PaymentChannel) {
+	known := slices.Clone(paymentChannelTypes)
+	for _, ch := range channels {
+		if !slices.Contains(known, ch.Type) {
+			known = append(known, ch.Type)
+		}
+	}
+	if slices.Contains(known, typ) {
+		return
+	}
+	detail := fmt.Sprintf("%q is not a channel type SimPay documents (%s).", typ, strings.Join(paymentChannelTypes, ", "))
+	if near := nearest(typ, known); near != "" {
+		detail = fmt.Sprintf("%q is not a channel type SimPay documents; did you mean %q? Types are matched exactly, "+
+			"so as written no channel matches.", typ, near)
+	} else {
+		detail += " As written no channel matches; if SimPay added the type recently, ignore this warning."
+	}
+	diags.AddAttributeWarning(path.Root("type"), "Unknown channel type", detail)
 }
 
 // channelTakes reports whether amount is within the channel's limits. An

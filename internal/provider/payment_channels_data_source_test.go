@@ -2,6 +2,7 @@ package provider
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -210,4 +211,45 @@ data "simpay_payment_channels" "test" {
 			},
 		})
 	})
+}
+
+// TestAccPaymentChannelsTypeDidYouMean checks, through the terraform CLI,
+// that a channel type SimPay does not know is warned about once per lookup,
+// at plan (not again at validate), with the type it most likely means: by
+// case ("BLIK") or by a near spelling ("card").
+func TestAccPaymentChannelsTypeDidYouMean(t *testing.T) {
+	t.Parallel()
+	mock := newTestMock(t, simpaymock.Options{})
+	for typ, want := range map[string]string{
+		"BLIK":     `"BLIK" is not a channel type SimPay documents; did you mean "blik"?`,
+		"card":     `"card" is not a channel type SimPay documents; did you mean "cards"?`,
+		"przelewy": `"przelewy" is not a channel type SimPay documents (blik, transfer, cards, ewallets, paypal, paysafe, latam).`,
+	} {
+		t.Run(typ, func(t *testing.T) {
+			t.Parallel()
+			cli := newTerraformCLI(t, cliProviderConfig(mock, `
+data "simpay_payment_channels" "test" {
+  service_id = "`+simpaymock.FixtureServiceID+`"
+  type       = "`+typ+`"
+}`))
+			stdout, stderr, err := cli.Run(t.Context(), "validate", "-no-color")
+			if err != nil {
+				t.Fatalf("terraform validate: %v\n%s\n%s", err, stdout, stderr)
+			}
+			if text := stdout + stderr; strings.Contains(text, "channel type") {
+				t.Errorf("terraform validate warns before any lookup:\n%s", text)
+			}
+			stdout, stderr, err = cli.Run(t.Context(), "plan", "-input=false", "-no-color")
+			if err != nil {
+				t.Fatalf("terraform plan: %v\n%s\n%s", err, stdout, stderr)
+			}
+			text := stdout + stderr
+			if n := strings.Count(text, "Warning: Unknown channel type"); n != 1 || strings.Contains(text, "similar warning") {
+				t.Errorf("plan warns %d times (want once), or more warnings are folded in:\n%s", n, text)
+			}
+			if flat := strings.Join(strings.Fields(text), " "); !strings.Contains(flat, want) {
+				t.Errorf("plan output does not say %s:\n%s", want, text)
+			}
+		})
+	}
 }

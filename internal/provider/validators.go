@@ -184,6 +184,47 @@ func (v knownValues) ValidateString(_ context.Context, req validator.StringReque
 			"recently, ignore this warning.", s, v.what, strings.Join(v.known, ", ")))
 }
 
+// nearest is the value of known that s most likely means: the same but for
+// case, else the closest by edit distance if that is at most 2 and less
+// than half of s; "" when none is that close.
+func nearest(s string, known []string) string {
+	for _, k := range known {
+		if strings.EqualFold(s, k) {
+			return k
+		}
+	}
+	best, bestDist := "", 3
+	lower := strings.ToLower(s)
+	for _, k := range known {
+		if d := editDistance(lower, k); d < bestDist && 2*d < len([]rune(s)) {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
 // apiTokenProblem says what is wrong with a token as given, or "". It never
 // quotes the token: the answer ends up in error messages and logs.
 func apiTokenProblem(token string) string {
