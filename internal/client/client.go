@@ -215,6 +215,9 @@ func ValidateBaseURL(raw string) error {
 	if strings.TrimSpace(raw) == "" {
 		return fmt.Errorf("base URL is empty; use %s or leave it unset for the default", DefaultBaseURL)
 	}
+	if err := missingScheme(raw); err != nil {
+		return err
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		// url.Error quotes the input, which may hold a password; say only what failed.
@@ -244,6 +247,28 @@ func ValidateBaseURL(raw string) error {
 	default:
 		return fmt.Errorf("base URL %q uses scheme %q; use https (or http for a loopback mock server)", raw, u.Scheme)
 	}
+}
+
+// missingScheme says in plain words that raw lacks its scheme, with the URL
+// meant, rather than what url.Parse makes of "127.0.0.1:8089" (a first path
+// segment with a colon) or "localhost:8089" (a scheme "localhost"). It says
+// nothing of a raw with "@", which may hold a password.
+func missingScheme(raw string) error {
+	if strings.Contains(raw, "://") || strings.Contains(raw, "@") || hasControlChar(raw) {
+		return nil
+	}
+	hostPort, _, _ := strings.Cut(raw, "/")
+	host := hostPort
+	if h, _, err := net.SplitHostPort(hostPort); err == nil {
+		host = h
+	}
+	if isLoopbackHost(host) {
+		return fmt.Errorf("base URL %q has no scheme: write it with http:// for a local mock, as in %q", raw, "http://"+raw)
+	}
+	if strings.Contains(host, ".") {
+		return fmt.Errorf("base URL %q has no scheme: write it with https://, as in %q", raw, "https://"+raw)
+	}
+	return fmt.Errorf("base URL %q is not absolute: it has no scheme and no host name; use a full URL such as %s", raw, DefaultBaseURL)
 }
 
 func isLoopbackHost(host string) bool {

@@ -45,7 +45,10 @@ func TestValidateBaseURLRefusesPlainHTTPForNonLoopback(t *testing.T) {
 func TestValidateBaseURLRejectsOtherMistakes(t *testing.T) {
 	cases := map[string]string{
 		"":                                 "empty",
-		"api.simpay.pl":                    "not absolute",
+		"api.simpay.pl":                    `has no scheme: write it with https://, as in "https://api.simpay.pl"`,
+		"127.0.0.1:8089":                   `has no scheme: write it with http:// for a local mock, as in "http://127.0.0.1:8089"`,
+		"[::1]:8089/x":                     `write it with http:// for a local mock, as in "http://[::1]:8089/x"`,
+		"simpay":                           "not absolute: it has no scheme and no host name",
 		"ftp://api.simpay.pl/":             `scheme "ftp"`,
 		"https://api.simpay.pl/?x=1":       "query or fragment",
 		"https://api.simpay.pl/#top":       "query or fragment",
