@@ -272,7 +272,23 @@ func (c *Client) transportError(method, apiPath string, r *attemptResult) error 
 	if r.status != 0 {
 		return fmt.Errorf("SimPay API %s %s: %d: %w", method, apiPath, r.status, err)
 	}
+	if tlsToPlainHTTP(err) {
+		if u, perr := url.Parse(c.base); perr == nil {
+			plain := *u
+			plain.Scheme = "http"
+			return fmt.Errorf("SimPay API %s %s: the server at %s answers plain HTTP, not HTTPS: for a local mock such as "+
+				"simpay-mock, write the base URL with http://, as in %s (%w)", method, apiPath, u.Host, plain.String(), err)
+		}
+	}
 	return fmt.Errorf("SimPay API %s %s: %w", method, apiPath, err)
+}
+
+// tlsToPlainHTTP reports an https request answered in plain HTTP. net/http
+// turns the tls.RecordHeaderError of that case into an untyped error, so
+// its text is what tells.
+func tlsToPlainHTTP(err error) bool {
+	var record tls.RecordHeaderError
+	return errors.As(err, &record) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client")
 }
 
 // permanentTransportError reports failures that a retry cannot fix: a
@@ -286,7 +302,7 @@ func permanentTransportError(err error) bool {
 		record   tls.RecordHeaderError
 	)
 	return errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &hostname) ||
-		errors.As(err, &invalid) || errors.As(err, &record)
+		errors.As(err, &invalid) || errors.As(err, &record) || tlsToPlainHTTP(err)
 }
 
 // retriedStatuses are the HTTP statuses a read is retried on; a create is
