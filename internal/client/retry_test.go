@@ -162,30 +162,69 @@ func TestRetryAfterHTTPDateIsHonouredAndCapped(t *testing.T) {
 		t.Errorf("huge value not clamped: %s", d)
 	}
 
-	// End to end: an hour-away date and an hour in seconds are both cut to RetryWaitMax.
-	for _, value := range []string{time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), "3600"} {
-		var hits atomic.Int32
-		srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
-			if hits.Add(1) == 1 {
-				w.Header().Set("Retry-After", value)
-				writeJSON(w, 503, `{"success":false}`)
-				return
+	// End to end: a Retry-After within what the retries left may wait in
+	// all is honoured, each wait cut to RetryWaitMax.
+	var hits atomic.Int32
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			writeJSON(w, 503, `{"success":false}`)
+			return
+		}
+		writeJSON(w, 200, ok(`{}`))
+	})
+	c, logger := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RetryWaitMax = 300 * time.Millisecond })
+	start := time.Now()
+	if _, err := c.GetPaymentService(t.Context(), "d151e4f9"); err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	warn := logger.warns()[0]
+	if warn.fields["wait"] != "300ms" || elapsed < 300*time.Millisecond || elapsed > 2*time.Second {
+		t.Errorf("Retry-After 1 with 4 retries of at most 300ms: waited %s, logged %v", elapsed, warn.fields["wait"])
+	}
+	if reason := warn.fields["reason"].(string); !strings.Contains(reason, "Retry-After") {
+		t.Errorf("reason %q does not mention Retry-After", reason)
+	}
+}
+
+// TestRetryAfterBeyondTheRetryBudgetFailsAtOnce: a Retry-After longer than
+// all the retries left may wait fails at the first answer, with no retry,
+// saying when SimPay takes requests again, instead of retrying into the
+// same refusal for minutes.
+func TestRetryAfterBeyondTheRetryBudgetFailsAtOnce(t *testing.T) {
+	for name, value := range map[string]func() string{
+		"seconds":   func() string { return "86400" },
+		"HTTP date": func() string { return time.Now().Add(24 * time.Hour).UTC().Format(http.TimeFormat) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var hits atomic.Int32
+			srv := newServer(t, func(w http.ResponseWriter, r *http.Request) {
+				hits.Add(1)
+				w.Header().Set("Retry-After", value())
+				writeJSON(w, 429, `{"success":false,"errorCode":"TOO_MANY_REQUESTS","message":"Too Many Attempts."}`)
+			})
+			c, _ := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RetryWaitMax = 30 * time.Second })
+			start := time.Now()
+			_, err := c.GetPaymentService(t.Context(), "d151e4f9")
+			if err == nil {
+				t.Fatal("no error")
 			}
-			writeJSON(w, 200, ok(`{}`))
+			if hits.Load() != 1 || time.Since(start) > 5*time.Second {
+				t.Errorf("%d requests in %s, want 1 at once", hits.Load(), time.Since(start))
+			}
+			var ae *APIError
+			if !errors.As(err, &ae) || ae.StatusCode != 429 {
+				t.Errorf("err %v does not wrap the 429", err)
+			}
+			when := time.Now().Add(24 * time.Hour).UTC().Format("2006-01-02 15:04")
+			for _, want := range []string{"SimPay asks to wait 24h", "longer than the 4 retries left may wait (at most 30s each)",
+				"it takes requests again from " + when} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q\ndoes not say %q", err, want)
+				}
+			}
 		})
-		c, logger := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RetryWaitMax = 30 * time.Millisecond })
-		start := time.Now()
-		if _, err := c.GetPaymentService(t.Context(), "d151e4f9"); err != nil {
-			t.Fatal(err)
-		}
-		elapsed := time.Since(start)
-		warn := logger.warns()[0]
-		if warn.fields["wait"] != "30ms" || elapsed < 30*time.Millisecond || elapsed > 2*time.Second {
-			t.Errorf("Retry-After %q: waited %s, logged %v", value, elapsed, warn.fields["wait"])
-		}
-		if reason := warn.fields["reason"].(string); !strings.Contains(reason, "Retry-After") {
-			t.Errorf("reason %q does not mention Retry-After", reason)
-		}
 	}
 }
 

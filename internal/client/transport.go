@@ -108,13 +108,24 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 			pg, err = c.decodeResponse(method, apiPath, r.status, r.body, out)
 			if retryableStatus(r.status) && (safe || slices.Contains(retriedCreateStatuses, r.status)) {
 				reason = fmt.Sprintf("HTTP %d", r.status)
-				if d, ok := retryAfter(r.header, time.Now()); ok {
-					wait = min(d, c.retryWaitMax)
-					reason += fmt.Sprintf(", Retry-After %q", r.header.Get("Retry-After"))
-				}
 				if err == nil {
 					// A retryable status with a success body: keep it an error.
 					err = &APIError{StatusCode: r.status, Method: method, Path: apiPath}
+				}
+				now := time.Now()
+				if d, ok := retryAfter(r.header, now); ok {
+					// A wait longer than all the retries left may wait would
+					// end in the same refusal, minutes later: fail now, and
+					// say when to come back.
+					left := maxAttempts - attempt
+					if budget := time.Duration(left) * c.retryWaitMax; d > budget {
+						return nil, fmt.Errorf("%w: SimPay asks to wait %s (Retry-After %q), longer than the %d retries left may "+
+							"wait (at most %s each), so the request was not retried; it takes requests again from %s",
+							err, d.Round(time.Second), r.header.Get("Retry-After"), left, c.retryWaitMax,
+							now.Add(d).UTC().Format("2006-01-02 15:04:05 UTC"))
+					}
+					wait = min(d, c.retryWaitMax)
+					reason += fmt.Sprintf(", Retry-After %q", r.header.Get("Retry-After"))
 				}
 			} else if !safe && (r.status >= 500 || (r.status >= 200 && r.status <= 299 && err != nil && !isEnvelopeError(err))) {
 				// A 5xx may come after SimPay acted, and a success we cannot
