@@ -47,6 +47,10 @@ func main() {
 	}
 }
 
+// version is the version the build carries, set as the provider's is:
+// -ldflags "-X main.version=..." by make (GNUmakefile) and goreleaser.
+var version = "dev"
+
 // errUsage marks a bad command line; the flag package has already said why.
 var errUsage = errors.New("usage error")
 
@@ -58,7 +62,9 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 const usageHead = `simpay-mock serves a mock of SimPay's REST API (online payments, SMS,
 DirectBilling) with fixtures from SimPay's documentation, fault injection and
-an admin API under /__admin/ (see the simpaymock package documentation).
+an admin API under /__admin/. Every flag, admin route and fixture is described
+in docs/guides/simpay-mock.md, "simpay-mock reference" among the provider's
+guides on the Terraform Registry.
 
 It prints the base URL as the first line on stdout, logs each request to
 stderr (never a token) and stops cleanly on SIGINT or SIGTERM. With
@@ -109,6 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	ipnAttempts := fs.Int("ipn-attempts", simpaymock.DefaultIPNAttempts, "`number` of times a notification is sent before it is given up")
 	ipnBackoff := fs.Duration("ipn-backoff", simpaymock.DefaultIPNBackoff, "`wait` before the second attempt of a notification, doubling for each one after")
 	ipnTimeout := fs.Duration("ipn-timeout", simpaymock.DefaultIPNTimeout, "`limit` on one notification attempt, from connecting to the end of the answer")
+	showVersion := fs.Bool("version", false, "print the version, the provider build's it came with, and exit")
 	autopay := fs.Duration("autopay", 0, "pay each created payment transaction this `duration` after its creation (or fail it, by its control prefix), and complete each refund likewise; 0 is off")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
@@ -119,6 +126,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return errUsage
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "simpay-mock", version)
+		return nil
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "simpay-mock: unexpected arguments: %s\n", strings.Join(fs.Args(), " "))

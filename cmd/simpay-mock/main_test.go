@@ -341,3 +341,45 @@ func TestRunNotifies(t *testing.T) {
 		t.Errorf("-quiet log shows requests or the key:\n%s", logged)
 	}
 }
+
+// TestRunVersion: -version prints the version the build carries (set by
+// make and goreleaser through -X main.version, as for the provider) and
+// starts nothing.
+func TestRunVersion(t *testing.T) {
+	defer func(v string) { version = v }(version)
+	version = "0.1.0-dev"
+	var stdout, stderr bytes.Buffer
+	if err := run(context.Background(), []string{"-version"}, &stdout, &stderr); err != nil {
+		t.Fatalf("run -version: %v\n%s", err, stderr.String())
+	}
+	if got := stdout.String(); got != "simpay-mock 0.1.0-dev\n" {
+		t.Errorf("-version printed %q, want %q", got, "simpay-mock 0.1.0-dev\n")
+	}
+}
+
+// TestBuildsCarryOneVersion: every build in .goreleaser.yml and in the
+// GNUmakefile sets main.version with the same ldflags, so simpay-mock
+// -version names the provider's version.
+func TestBuildsCarryOneVersion(t *testing.T) {
+	release, err := os.ReadFile("../../.goreleaser.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	builds := strings.Count(string(release), "ldflags:")
+	const want = `"-s -w -X main.version={{ .Version }}"`
+	if n := strings.Count(string(release), "ldflags:\n      - "+want); builds < 2 || n != builds {
+		t.Errorf(".goreleaser.yml: %d of its %d builds set %s", n, builds, want)
+	}
+	out, err := exec.Command("make", "-s", "-n", "-C", "../..", "build", "build-mock", "VERSION=9.9.9-test").CombinedOutput()
+	if err != nil {
+		t.Skipf("make -n: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[1], " ./cmd/simpay-mock") {
+		t.Fatalf("make -n build build-mock: %q", lines)
+	}
+	flags := func(l string) string { return l[:strings.Index(l, " -o ")] }
+	if flags(lines[0]) != flags(lines[1]) || !strings.Contains(lines[1], `-X main.version=9.9.9-test`) {
+		t.Errorf("make builds the provider and simpay-mock with other flags:\n%s\n%s", lines[0], lines[1])
+	}
+}

@@ -19,5 +19,5 @@ provider "simpay" {
 
 # In CI, plan against simpay-mock instead of SimPay: no credentials needed.
 #
-#   go run github.com/simpay-tf/terraform-provider-simpay/cmd/simpay-mock -listen 127.0.0.1:8089 &
+#   go run github.com/simpay-tf/terraform-provider-simpay/cmd/simpay-mock@latest -listen 127.0.0.1:8089 &
 #   export SIMPAY_BASE_URL=http://127.0.0.1:8089/ SIMPAY_API_TOKEN=simpay-mock-token

@@ -91,3 +91,37 @@ func TestDocsAbilityTableSaysWhichNamesAreSimPays(t *testing.T) {
 		}
 	}
 }
+
+// goInstallOrRun matches a go install or go run of the module's simpay-mock
+// by module path, with its version suffix if any.
+var goInstallOrRun = regexp.MustCompile(`go (install|run) github\.com/simpay-tf/terraform-provider-simpay/cmd/simpay-mock(@\S+)?`)
+
+// TestDocsSnippetsNameOnlyVersionsThatExist: a command a reader copies from
+// README.md, docs/ or examples/ works before any release is tagged: by
+// module path only with @latest (go run and go install need a version
+// outside the module), otherwise from a checkout (./cmd/simpay-mock).
+func TestDocsSnippetsNameOnlyVersionsThatExist(t *testing.T) {
+	files := []string{"../../README.md"}
+	for _, dir := range []string{"../../docs", "../../templates", "../../examples"} {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".tmpl") || strings.HasSuffix(p, ".tf")) {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range goInstallOrRun.FindAllStringSubmatch(string(b), -1) {
+			if m[2] != "@latest" {
+				t.Errorf("%s: %q names no version or one that is not tagged; use @latest or go install ./cmd/simpay-mock from a checkout", f, m[0])
+			}
+		}
+	}
+}
