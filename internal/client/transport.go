@@ -121,7 +121,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 					if budget := time.Duration(left) * c.retryWaitMax; d > budget {
 						return nil, fmt.Errorf("%w: SimPay asks to wait %s (Retry-After %q), longer than the %d retries left may "+
 							"wait (at most %s each), so the request was not retried; it takes requests again from %s",
-							err, (d+time.Second-1).Truncate(time.Second), r.header.Get("Retry-After"), left, c.retryWaitMax,
+							err, (d + time.Second - 1).Truncate(time.Second), r.header.Get("Retry-After"), left, c.retryWaitMax,
 							now.Add(d).UTC().Format("2006-01-02 15:04:05 UTC"))
 					}
 					wait = min(d, c.retryWaitMax)
