@@ -1,12 +1,17 @@
 package main
 
 import (
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
 // fakeGo puts a go command first on PATH that records each invocation's
@@ -80,4 +85,92 @@ func TestDemoBuildsAsMakeBuild(t *testing.T) {
 		}
 	}
 	t.Errorf("the demo's provider build is not make build's:\n  make build: go %s\n  demo:       go %s", makeBuild[0], strings.Join(demo, "\n              go "))
+}
+
+// TestInstallPluginInitsAndPlansOffline: after make install-plugin, a
+// configuration that asks for the build's version inits and plans with no
+// CLI configuration at all (an empty TF_CLI_CONFIG_FILE) and no network,
+// from the implied local mirror in HOME, against the mock.
+func TestInstallPluginInitsAndPlansOffline(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("builds the provider and runs terraform: set TF_ACC=1")
+	}
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("terraform is not on PATH")
+	}
+	root, _ := os.Getwd()
+	home, work := t.TempDir(), t.TempDir()
+	rc := filepath.Join(work, "empty.rc")
+	if err := os.WriteFile(rc, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Go keeps its caches under HOME unless told: keep the real ones.
+	env := []string{"HOME=" + home, "TF_CLI_CONFIG_FILE=" + rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1"}
+	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPATH"} {
+		out, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		env = append(env, v+"="+strings.TrimSpace(string(out)))
+	}
+	run := func(dir, name string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	out := run(root, "make", "-s", "install-plugin", "BIN_DIR="+filepath.Join(work, "bin"))
+	m := regexp.MustCompile(`version = "([^"]+)"`).FindStringSubmatch(out)
+	if m == nil || !regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$`).MatchString(m[1]) {
+		t.Fatalf("make install-plugin names no semantic version to use:\n%s", out)
+	}
+	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+		dir := filepath.Join(home, ".terraform.d/plugins", host, "simpay-tf/simpay", m[1], runtime.GOOS+"_"+runtime.GOARCH)
+		if _, err := os.Stat(filepath.Join(dir, "terraform-provider-simpay_v"+m[1])); err != nil {
+			t.Errorf("not installed for %s: %v", host, err)
+		}
+	}
+	mock := httptest.NewServer(simpaymock.New(simpaymock.Options{}))
+	t.Cleanup(mock.Close)
+	config := `terraform {
+  required_providers {
+    simpay = {
+      source  = "simpay-tf/simpay"
+      version = "` + m[1] + `"
+    }
+  }
+}
+
+provider "simpay" {
+  base_url  = "` + mock.URL + `/"
+  api_token = "` + simpaymock.DefaultToken + `"
+}
+
+data "simpay_payment_channels" "blik" {
+  service_id = "` + simpaymock.FixtureServiceID + `"
+  type       = "blik"
+}
+
+output "blik" {
+  value = data.simpay_payment_channels.blik.ids
+}
+`
+	cfg := filepath.Join(work, "cfg")
+	if err := os.MkdirAll(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cfg, "main.tf"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := run(cfg, tf, "init", "-input=false", "-no-color"); !strings.Contains(out, "Installed simpay-tf/simpay v"+m[1]) {
+		t.Errorf("init did not install the build:\n%s", out)
+	}
+	if out := run(cfg, tf, "plan", "-input=false", "-no-color"); !strings.Contains(out, `+ blik = [`) {
+		t.Errorf("plan shows no channels of the mock:\n%s", out)
+	}
 }
