@@ -174,3 +174,25 @@ output "blik" {
 		t.Errorf("plan shows no channels of the mock:\n%s", out)
 	}
 }
+
+// TestFirstPlanExampleAsksForTheDevBuild: examples/first-plan, the guide's
+// configuration, asks for the version an untagged make install-plugin
+// installs (NEXT_RELEASE-dev), so raising NEXT_RELEASE cannot leave the
+// guide's fourth command failing.
+func TestFirstPlanExampleAsksForTheDevBuild(t *testing.T) {
+	mk, err := os.ReadFile("GNUmakefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := regexp.MustCompile(`(?m)^NEXT_RELEASE := (\S+)$`).FindSubmatch(mk)
+	if next == nil {
+		t.Fatal("GNUmakefile sets no NEXT_RELEASE")
+	}
+	tf, err := os.ReadFile("examples/first-plan/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `version = "` + string(next[1]) + `-dev"`; !strings.Contains(string(tf), want) {
+		t.Errorf("examples/first-plan/main.tf does not ask for %s", want)
+	}
+}

@@ -383,3 +383,58 @@ func TestBuildsCarryOneVersion(t *testing.T) {
 		t.Errorf("make builds the provider and simpay-mock with other flags:\n%s\n%s", lines[0], lines[1])
 	}
 }
+
+// TestReferencePageMatchesTheMock keeps docs/guides/simpay-mock.md in step
+// with the command and the mock: every flag -help lists has a row, every
+// admin route the mock registers has a section with a curl example of its
+// method, and the page names no route the mock does not serve.
+func TestReferencePageMatchesTheMock(t *testing.T) {
+	page, err := os.ReadFile("../../docs/guides/simpay-mock.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var help bytes.Buffer
+	_ = run(context.Background(), []string{"-help"}, io.Discard, &help)
+	for _, m := range regexp.MustCompile(`(?m)^  -([a-z-]+)`).FindAllStringSubmatch(help.String(), -1) {
+		if !regexp.MustCompile("(?m)^\\| `-" + regexp.QuoteMeta(m[1]) + "[ `]").Match(page) {
+			t.Errorf("the page has no row for -%s", m[1])
+		}
+	}
+	if !strings.Contains(help.String(), "docs/guides/simpay-mock.md") {
+		t.Errorf("-help does not point at the page:\n%s", help.String())
+	}
+	served := map[string]bool{}
+	for _, f := range []string{"admin.go", "ipn_admin.go"} {
+		src, err := os.ReadFile(filepath.Join("../../internal/simpaymock", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`HandleFunc\("([A-Z]+) (/__admin/[^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+			served[m[1]+" "+m[2]] = true
+		}
+	}
+	if len(served) < 10 {
+		t.Fatalf("found only %d admin routes in the mock's source", len(served))
+	}
+	sections := regexp.MustCompile("(?m)^### ([A-Z]+) (/__admin/\\S*)\n((?:[^#]|#[^#])*)").FindAllStringSubmatch(string(page), -1)
+	documented := map[string]bool{}
+	for _, s := range sections {
+		route := s[1] + " " + s[2]
+		documented[route] = true
+		if !served[route] {
+			t.Errorf("the page documents %s, which the mock does not serve", route)
+		}
+		method := "-X " + s[1]
+		if s[1] == "GET" {
+			method = `curl -fsS "$M` + s[2][:strings.IndexAny(s[2]+"{", "{")]
+		}
+		if !strings.Contains(s[3], "curl ") || !strings.Contains(s[3], method) {
+			t.Errorf("the section of %s has no curl example with %s", route, method)
+		}
+	}
+	for route := range served {
+		if !documented[route] {
+			t.Errorf("the mock serves %s, which the page does not document", route)
+		}
+	}
+}

@@ -94,7 +94,7 @@ func TestDocsAbilityTableSaysWhichNamesAreSimPays(t *testing.T) {
 
 // goInstallOrRun matches a go install or go run of the module's simpay-mock
 // by module path, with its version suffix if any.
-var goInstallOrRun = regexp.MustCompile(`go (install|run) github\.com/simpay-tf/terraform-provider-simpay/cmd/simpay-mock(@\S+)?`)
+var goInstallOrRun = regexp.MustCompile("go (install|run) github\\.com/simpay-tf/terraform-provider-simpay/cmd/simpay-mock(@[^\\s`\"']+)?")
 
 // TestDocsSnippetsNameOnlyVersionsThatExist: a command a reader copies from
 // README.md, docs/ or examples/ works before any release is tagged: by

@@ -705,7 +705,7 @@ customer = { country_code = "UK" }`, `(?s)Attribute customer.country_code must b
 			step(`amount = "10"
 customer = {}`, `(?s)Attribute customer has no attribute set`),
 			step(`amount = "10"
-billing = { name = "Jan" }`, `(?s)Attribute billing.name UTF-8 character count must be between 5 and 64, got: 3`),
+billing = { name = "Jan" }`, `(?s)Attribute billing.name: SimPay takes a name of 5 to 64 characters, this one has 3`),
 			step(`amount = "10"
 shipping = { name = "Janusz", building = "12345678901234567" }`,
 				`(?s)Attribute shipping.building UTF-8 character count must be between 1 and 16, got: 17`),

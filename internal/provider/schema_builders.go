@@ -52,7 +52,8 @@ func addressAttribute(kind string) rschema.SingleNestedAttribute {
 		Validators:    []validator.Object{notEmptyObject()},
 		PlanModifiers: replaceReturnedObject(),
 		Attributes: map[string]rschema.Attribute{
-			"name":        field("First name, 5 to 64 characters.", stringvalidator.UTF8LengthBetween(5, 64)),
+			"name": field("The payer's name, 5 to 64 characters, SimPay's limit: write the first name with the surname, "+
+				"such as `Jan Kowalski`, since many first names alone (Jan, Ewa, Anna) are shorter than SimPay takes.", payerNameValidator()),
 			"surname":     field("Surname, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
 			"street":      field("Street, at most 64 characters.", stringvalidator.UTF8LengthBetween(1, 64)),
 			"building":    field("Building number, at most 16 characters.", stringvalidator.UTF8LengthBetween(1, 16)),

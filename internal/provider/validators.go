@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -182,6 +183,33 @@ func (v knownValues) ValidateString(_ context.Context, req validator.StringReque
 	resp.Diagnostics.AddAttributeWarning(req.Path, "Unknown "+v.what,
 		fmt.Sprintf("%q is not a %s SimPay documents (%s). If it is a typo, nothing will match it; if SimPay added it "+
 			"recently, ignore this warning.", s, v.what, strings.Join(v.known, ", ")))
+}
+
+// payerNameValidator checks billing.name and shipping.name against SimPay's
+// 5 to 64 characters, saying what to write: the framework's generic length
+// text leaves a user whose first name is Jan with nothing to do.
+func payerNameValidator() validator.String { return payerName{} }
+
+type payerName struct{}
+
+func (payerName) Description(context.Context) string { return "a name of 5 to 64 characters" }
+
+func (v payerName) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (payerName) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	n := utf8.RuneCountInString(req.ConfigValue.ValueString())
+	if n >= 5 && n <= 64 {
+		return
+	}
+	what := "write the first name with the surname, such as \"Jan Kowalski\""
+	if n > 64 {
+		what = "shorten it"
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid payer name",
+		fmt.Sprintf("Attribute %s: SimPay takes a name of 5 to 64 characters, this one has %d: %s.", req.Path, n, what))
 }
 
 // nearest is the value of known that s most likely means: the same but for

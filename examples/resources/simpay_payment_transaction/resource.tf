@@ -13,7 +13,8 @@ resource "simpay_payment_transaction" "order_1001" {
   }
 
   billing = {
-    name        = "Jan Kowalski"
+    name        = "Jan Kowalski" # SimPay takes 5 to 64 characters: the whole name
+    surname     = "Kowalski"
     street      = "Marszałkowska"
     building    = "10"
     flat        = "4"
