@@ -125,3 +125,46 @@ func TestDocsSnippetsNameOnlyVersionsThatExist(t *testing.T) {
 		}
 	}
 }
+
+// docLink is a relative link of a docs page: [text](target).
+var docLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+
+// TestDocsLinksWorkOnTheRegistryAndGitHub: every link between pages of
+// docs/ is relative and names the page's file, .md included (GitHub needs
+// the file; the Registry maps such links to its own pages), and the file
+// exists.
+func TestDocsLinksWorkOnTheRegistryAndGitHub(t *testing.T) {
+	root := "../../docs"
+	links := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range docLink.FindAllStringSubmatch(string(b), -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			links++
+			file, _, _ := strings.Cut(target, "#")
+			if !strings.HasSuffix(file, ".md") {
+				t.Errorf("%s: link %q does not name a .md file", p, target)
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(filepath.Dir(p), file)); err != nil {
+				t.Errorf("%s: link %q names no page: %v", p, target, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if links < 17 {
+		t.Errorf("only %d links between pages found", links)
+	}
+}
