@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -115,7 +116,7 @@ func (a *paymentRefundAction) Invoke(ctx context.Context, req action.InvokeReque
 			resp.Diagnostics.Append(actionOutcomeUnknownDiagnostic(about, what, spec.findHint(&plan), err))
 			return
 		}
-		resp.Diagnostics.Append(a.refunds.createError(ctx, c, ids, "", &plan, err)...)
+		resp.Diagnostics.Append(invokeAgain(a.refunds.createError(ctx, c, ids, "", &plan, err))...)
 		return
 	}
 	progress("SimPay accepted the refund: refund id %s; reading it back", answer.id)
@@ -143,6 +144,32 @@ func describeRefund(r *client.Refund) string {
 		parts = append(parts, strings.TrimSpace(wallet+" "+r.WalletCurrency)+" from the wallet")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// invokeAgain rewords the resource's create errors for the action: one
+// invokes an action again, there is no configuration change to apply.
+func invokeAgain(diags diag.Diagnostics) diag.Diagnostics {
+	r := strings.NewReplacer("then apply again", "then invoke the action again", "and apply again", "and invoke the action again",
+		"If it does not exist, apply again", "If it does not exist, invoke the action again")
+	out := make(diag.Diagnostics, 0, len(diags))
+	for _, d := range diags {
+		detail := r.Replace(d.Detail())
+		var p path.Path
+		if wp, ok := d.(diag.DiagnosticWithPath); ok {
+			p = wp.Path()
+		}
+		switch {
+		case d.Severity() == diag.SeverityError && p.Equal(path.Empty()):
+			out.AddError(d.Summary(), detail)
+		case d.Severity() == diag.SeverityError:
+			out.AddAttributeError(p, d.Summary(), detail)
+		case p.Equal(path.Empty()):
+			out.AddWarning(d.Summary(), detail)
+		default:
+			out.AddAttributeWarning(p, d.Summary(), detail)
+		}
+	}
+	return out
 }
 
 // actionOutcomeUnknownDiagnostic is the resource's "may have been created"

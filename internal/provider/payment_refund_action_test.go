@@ -144,6 +144,15 @@ func TestAccPaymentRefundActionErrors(t *testing.T) {
 			requests: 1, created: 1,
 		},
 		{
+			// A 409 says each cause once, and that one invokes the action
+			// again: there is nothing to apply.
+			name: "not paid", transaction: simpaymock.FixtureTxUnpaid, amount: "1",
+			want: regexp.MustCompile(`(?s)Transaction is not paid.*\(409 Conflict, SimPay: "The transaction has not been paid, so it ` +
+				`cannot be refunded."\)\. Its status in SimPay is transaction_new\. SimPay refunds only a paid transaction .*` +
+				`then invoke the action again\.`),
+			requests: 1,
+		},
+		{
 			name: "no such transaction", transaction: "00000000-0000-4000-8000-000000000000", amount: "1",
 			want:     regexp.MustCompile(`(?s)Transaction not found.*SimPay has no transaction 00000000-0000-4000-8000-000000000000`),
 			requests: 1,

@@ -246,22 +246,19 @@ func (paymentRefundSpec) explainCreateError(ctx context.Context, c *client.Clien
 func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, transactionID string, err error) diag.Diagnostic {
 	var answer *client.APIError
 	errors.As(err, &answer)
-	notPaid := "the transaction is not paid: SimPay refunds only a transaction whose status is transaction_paid (one " +
-		"already refunded in full is transaction_refunded and cannot be refunded again). Wait until the payer has paid, " +
-		"or choose another transaction in transaction_id, then apply again."
-	pending := "an earlier refund of the transaction is still waiting for SimPay's confirmation (refund_new or " +
-		"refund_pending): SimPay makes one refund of a transaction at a time. Wait until that refund is refund_completed, " +
+	notPaid := "SimPay refunds only a paid transaction (transaction_paid; one refunded in full is transaction_refunded). " +
+		"Wait until the payer has paid, or choose another transaction in transaction_id, then apply again."
+	pending := "SimPay makes one refund of a transaction at a time. Wait until the earlier refund is refund_completed, " +
 		"refund_rejected or refund_failed (data.simpay_payment_refunds lists them), then apply again."
 	var summary, cause string
 	switch client.RefundConflictOf(err) {
 	case client.RefundConflictNotPaid:
-		summary, cause = "Transaction is not paid", "SimPay's answer says "+notPaid
+		summary, cause = "Transaction is not paid", notPaid
 	case client.RefundConflictPreviousRefundPending:
-		summary, cause = "An earlier refund is still pending", "SimPay's answer says "+pending
+		summary, cause = "An earlier refund is still pending", pending
 	default:
 		summary = "SimPay refused the refund for the transaction's state"
-		cause = "SimPay's answer does not say which of its two reasons applies, so check both:\n\n- " + notPaid +
-			"\n- " + pending
+		cause = "SimPay's answer names neither of its two reasons:\n\n- not paid: " + notPaid + "\n- a refund pending: " + pending
 	}
 	var facts []string
 	if t, gerr := c.GetPaymentTransaction(ctx, serviceID, transactionID); gerr == nil && t.Status != "" {
@@ -282,10 +279,10 @@ func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, 
 	if len(facts) > 0 {
 		known = " " + strings.Join(facts, " ")
 	}
+	// SimPay's words are quoted once; the client's error would repeat them.
 	return diag.NewAttributeErrorDiagnostic(path.Root("transaction_id"), summary, fmt.Sprintf(
-		"SimPay refused to refund transaction %s of payment service %s with 409 Conflict (SimPay: %q).%s SimPay answers "+
-			"so when the transaction is not paid, or when an earlier refund of it still waits for confirmation. %s"+
-			"\n\n%s", transactionID, serviceID, answer.Message, known, cause, err))
+		"SimPay refused to refund transaction %s of payment service %s (409 Conflict, SimPay: %q).%s %s",
+		transactionID, serviceID, answer.Message, known, cause))
 }
 
 // refundAmountAttribute is the refund's amount: an optional argument that

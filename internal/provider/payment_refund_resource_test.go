@@ -259,12 +259,10 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 				{
 					Config: mock.config(refundConfig("partial", simpaymock.FixtureTxUnpaid, "")),
 					ExpectError: regexp.MustCompile(`(?s)Transaction is not paid.*transaction_id\s+=.*` +
-						`refund\s+transaction\s+7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b\s+of\s+payment\s+service\s+d151e4f9\s+with\s+409\s+Conflict\s+` +
-						`\(SimPay:\s+"The\s+transaction\s+has\s+not\s+been\s+paid,\s+so\s+it\s+cannot\s+be\s+refunded."\).\s+` +
-						`Its\s+status\s+in\s+SimPay\s+is\s+transaction_new.\s+SimPay\s+answers\s+so\s+when\s+the\s+transaction\s+is\s+not\s+paid,\s+` +
-						`or\s+when\s+an\s+earlier\s+refund\s+of\s+it\s+still\s+waits\s+for\s+confirmation.\s+SimPay's\s+answer\s+says\s+the\s+` +
-						`transaction\s+is\s+not\s+paid:\s+SimPay\s+refunds\s+only\s+a\s+transaction\s+whose\s+status\s+is\s+transaction_paid.*` +
-						`Wait\s+until\s+the\s+payer\s+has\s+paid`),
+						`refund\s+transaction\s+7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b\s+of\s+payment\s+service\s+d151e4f9\s+\(409\s+Conflict,\s+` +
+						`SimPay:\s+"The\s+transaction\s+has\s+not\s+been\s+paid,\s+so\s+it\s+cannot\s+be\s+refunded."\).\s+` +
+						`Its\s+status\s+in\s+SimPay\s+is\s+transaction_new.\s+SimPay\s+refunds\s+only\s+a\s+paid\s+transaction.*` +
+						`Wait\s+until\s+the\s+payer\s+has\s+paid,\s+or\s+choose\s+another\s+transaction\s+in\s+transaction_id,\s+then\s+apply\s+again.\s*$`),
 				},
 				{
 					// A 409 whose answer names neither cause: both are said,
@@ -275,11 +273,11 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 					},
 					Config: mock.config(refundConfig("partial", simpaymock.FixtureTxUnpaid, "")),
 					ExpectError: regexp.MustCompile(`(?s)SimPay refused the refund for the transaction's state.*transaction_id\s+=.*` +
-						`with\s+409\s+Conflict\s+\(SimPay:\s+"The\s+request\s+conflicts.*Its\s+status\s+in\s+SimPay\s+is\s+transaction_new.*` +
-						`does\s+not\s+say\s+which\s+of\s+its\s+two\s+reasons\s+applies,\s+so\s+check\s+both:\s+` +
-						`-\s+the\s+transaction\s+is\s+not\s+paid:.*Wait\s+until\s+the\s+payer\s+has\s+paid.*` +
-						`-\s+an\s+earlier\s+refund\s+of\s+the\s+transaction\s+is\s+still\s+waiting\s+for\s+SimPay's\s+confirmation.*` +
-						`Wait\s+until\s+that\s+refund\s+is\s+refund_completed,\s+refund_rejected\s+or\s+refund_failed\s+\(data.simpay_payment_refunds`),
+						`\(409\s+Conflict,\s+SimPay:\s+"The\s+request\s+conflicts.*Its\s+status\s+in\s+SimPay\s+is\s+transaction_new.\s+` +
+						`SimPay's\s+answer\s+names\s+neither\s+of\s+its\s+two\s+reasons:\s+` +
+						`-\s+not\s+paid:\s+SimPay\s+refunds\s+only\s+a\s+paid\s+transaction.*Wait\s+until\s+the\s+payer\s+has\s+paid.*` +
+						`-\s+a\s+refund\s+pending:\s+SimPay\s+makes\s+one\s+refund\s+of\s+a\s+transaction\s+at\s+a\s+time.*` +
+						`Wait\s+until\s+the\s+earlier\s+refund\s+is\s+refund_completed,\s+refund_rejected\s+or\s+refund_failed\s+\(data.simpay_payment_refunds`),
 				},
 				{
 					PreConfig: func() {
@@ -322,10 +320,10 @@ func TestAccPaymentRefundResourceFlows(t *testing.T) {
 					// refund it waits for.
 					Config: mock.config(partial + refundConfig("full", simpaymock.FixtureTxUnpaid, "  depends_on = [simpay_payment_refund.partial]\n")),
 					ExpectError: regexp.MustCompile(`(?s)An earlier refund is still pending.*transaction_id\s+=.*` +
-						`with\s+409\s+Conflict\s+\(SimPay:\s+"A\s+previous\s+refund\s+of\s+this\s+transaction.*` +
+						`\(409\s+Conflict,\s+SimPay:\s+"A\s+previous\s+refund\s+of\s+this\s+transaction.*` +
 						`Its\s+status\s+in\s+SimPay\s+is\s+transaction_paid.\s+Refunds\s+of\s+it\s+still\s+waiting\s+for\s+confirmation:\s+` +
-						`[0-9a-f-]{36}\s+\(refund_new\).*SimPay's\s+answer\s+says\s+an\s+earlier\s+refund\s+of\s+the\s+transaction\s+is\s+still\s+` +
-						`waiting.*Wait\s+until\s+that\s+refund\s+is\s+refund_completed,\s+refund_rejected\s+or\s+refund_failed`),
+						`[0-9a-f-]{36}\s+\(refund_new\).\s+SimPay\s+makes\s+one\s+refund\s+of\s+a\s+transaction\s+at\s+a\s+time.*` +
+						`Wait\s+until\s+the\s+earlier\s+refund\s+is\s+refund_completed,\s+refund_rejected\s+or\s+refund_failed`),
 				},
 				{
 					// A full refund after the partial one refunds the rest: 39 of
