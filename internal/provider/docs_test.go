@@ -168,3 +168,22 @@ func TestDocsLinksWorkOnTheRegistryAndGitHub(t *testing.T) {
 		t.Errorf("only %d links between pages found", links)
 	}
 }
+
+// TestDocsProviderArgumentsStateRangesAndDefaults: the provider page (its
+// schema descriptions) says each numeric argument's range and default.
+func TestDocsProviderArgumentsStateRangesAndDefaults(t *testing.T) {
+	page, err := os.ReadFile("../../docs/index.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(page)), " ")
+	for _, want := range []string{
+		"`max_retries` (Number)", "From `0` to `10`; defaults to `4`",
+		"`max_concurrent_requests` (Number)", "From `1` to `32`; defaults to `4`",
+		"`request_timeout` (String)", "Defaults to `30s`",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("docs/index.md does not say %q", want)
+		}
+	}
+}

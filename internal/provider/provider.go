@@ -97,13 +97,14 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("Retries after the first attempt of a request that failed in a way that is "+
 					"safe to retry (connection errors, %s for reads; only %s and connection failures "+
-					"before the request was sent for creates). Defaults to `%d`; `0` disables retries.",
+					"before the request was sent for creates), each wait at most 30 seconds. From `0` to `10`; defaults to `%d`; "+
+					"`0` disables retries.",
 					statusList(client.RetriedStatuses()), statusList(client.RetriedCreateStatuses()), defaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 10)},
 			},
 			"max_concurrent_requests": schema.Int64Attribute{
 				Optional: true,
-				MarkdownDescription: fmt.Sprintf("How many pages of a long list are fetched at once. Defaults to `%d`.",
+				MarkdownDescription: fmt.Sprintf("How many pages of a long list are fetched at once. From `1` to `32`; defaults to `%d`.",
 					defaultMaxConcurrentRequests),
 				Validators: []validator.Int64{int64validator.Between(1, 32)},
 			},
