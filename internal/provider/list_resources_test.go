@@ -117,7 +117,6 @@ resource "simpay_payment_transaction" "second" {
 resource "simpay_payment_transaction" "third" {
   service_id = %[1]q
   amount     = "5"
-  currency   = "EUR"
   depends_on = [simpay_payment_transaction.second]
 }
 `, service)),
@@ -163,7 +162,7 @@ resource "simpay_payment_transaction" "third" {
 					querycheck.ExpectResourceDisplayName("simpay_payment_transaction.paid",
 						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
 							"service_id": knownvalue.StringExact(service), "id": sameAs(third.get),
-						}), knownvalue.StringRegexp(regexp.MustCompile(`^transaction_paid, 5 EUR, created `))),
+						}), knownvalue.StringRegexp(regexp.MustCompile(`^transaction_paid, 5 PLN, created `))),
 					querycheck.ExpectLength("simpay_payment_transaction.newest", 2),
 					querycheck.ExpectIdentity("simpay_payment_transaction.newest", map[string]knownvalue.Check{
 						"service_id": knownvalue.StringExact(service), "id": sameAs(third.get),
