@@ -187,3 +187,45 @@ func TestDocsProviderArgumentsStateRangesAndDefaults(t *testing.T) {
 		}
 	}
 }
+
+// docSubcategories are the groups of the Registry's navigation: one per
+// SimPay product, and three for the guides. A page outside them would make
+// a group of its own.
+var docSubcategories = map[string]bool{
+	"Online payments": true, "SMS Premium": true, "DirectBilling": true, "Notifications": true,
+	"Getting started": true, "Testing without credentials": true, "Operations": true,
+}
+
+var docSubcategory = regexp.MustCompile(`(?m)^subcategory: "(.*)"$`)
+
+// TestDocsEveryPageHasASubcategory: every page but the provider's own sits
+// in one of the navigation's groups, never in an empty one.
+func TestDocsEveryPageHasASubcategory(t *testing.T) {
+	root := "../../docs"
+	pages := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || p == filepath.Join(root, "index.md") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		front, _, _ := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+		m := docSubcategory.FindStringSubmatch(front)
+		switch {
+		case m == nil:
+			t.Errorf("%s: no subcategory in its front matter", p)
+		case !docSubcategories[m[1]]:
+			t.Errorf("%s: subcategory %q is not one of the navigation's groups (docs_test.go docSubcategories)", p, m[1])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 30 {
+		t.Errorf("only %d pages found under %s", pages, root)
+	}
+}
