@@ -3,6 +3,7 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 
@@ -22,6 +23,10 @@ func apiErrorDiagnostic(action string, err error) diag.Diagnostic {
 	return diag.NewErrorDiagnostic(summary, detail)
 }
 
+// describeAPIError words each of the client's error kinds. The status and
+// error code it prints are the answer's own: the kinds that carry an answer
+// (401, 403, 429, 5xx, success false) always have one, so no status is
+// restated here and none can drift from what the client decided by.
 func describeAPIError(action string, err error) (string, string) {
 	// The answer's fields are only printed here, never used to decide.
 	var answer *client.APIError
@@ -32,26 +37,26 @@ func describeAPIError(action string, err error) (string, string) {
 	case client.KindNoToken:
 		return "Missing SimPay API token", fmt.Sprintf("Cannot finish %s: set api_token in the provider block or the %s environment variable.", action, envAPIToken)
 	case client.KindUnauthorized:
-		return "SimPay rejected the API token", fmt.Sprintf("SimPay answered 401 UNAUTHORIZED while %s. Check the provider's api_token "+
+		return "SimPay rejected the API token", fmt.Sprintf("SimPay answered %s while %s. Check the provider's api_token "+
 			"setting (or the %s environment variable): the token may be mistyped, revoked, or from another SimPay account. "+
-			"Tokens are managed in SimPay's client panel under My Account > API keys.\n\n%s", action, envAPIToken, err)
+			"Tokens are managed in SimPay's client panel under My Account > API keys.\n\n%s", answerStatus(answer), action, envAPIToken, err)
 	case client.KindIPNotAllowed:
-		return "SimPay refused this machine's IP address", fmt.Sprintf("SimPay answered 403 IP_ADDRESS_NOT_WHITELISTED while %s: the API "+
+		return "SimPay refused this machine's IP address", fmt.Sprintf("SimPay answered %s while %s: the API "+
 			"token used by the provider (api_token / %s) may only be used from whitelisted IP addresses. Add the public IP "+
 			"address of the machine running Terraform to the token's allowed IPs in SimPay's client panel (My Account > API "+
-			"keys), or use a token without an IP restriction.\n\n%s", action, envAPIToken, err)
+			"keys), or use a token without an IP restriction.\n\n%s", answerStatus(answer), action, envAPIToken, err)
 	case client.KindMissingAbility:
 		ability := "the ability this operation needs"
 		if a := client.MissingAbility(err); a != "" {
 			ability = "the ability " + a
 		}
-		return "SimPay API token lacks an ability", fmt.Sprintf("SimPay answered 403 while %s: the API token (api_token / %s) does "+
+		return "SimPay API token lacks an ability", fmt.Sprintf("SimPay answered %d while %s: the API token (api_token / %s) does "+
 			"not have %s. Grant it to the token in SimPay's client panel (My Account > API keys), or use a token that has it.\n\n%s",
-			action, envAPIToken, ability, err)
+			answer.StatusCode, action, envAPIToken, ability, err)
 	case client.KindRateLimited:
-		return "SimPay is rate limiting requests", fmt.Sprintf("SimPay kept answering 429 Too Many Requests while %s, beyond the "+
+		return "SimPay is rate limiting requests", fmt.Sprintf("SimPay kept answering %d %s while %s, beyond the "+
 			"provider's retries. Wait a minute and run Terraform again; if it persists, lower max_concurrent_requests or "+
-			"raise max_retries in the provider block.\n\n%s", action, err)
+			"raise max_retries in the provider block.\n\n%s", answer.StatusCode, http.StatusText(answer.StatusCode), action, err)
 	case client.KindServerError:
 		return "SimPay API error", fmt.Sprintf("SimPay answered %d while %s, and kept failing through the provider's retries "+
 			"(max_retries). This is on SimPay's side: try again later.\n\n%s", answer.StatusCode, action, err)
@@ -75,6 +80,15 @@ func describeAPIError(action string, err error) (string, string) {
 	default:
 		return "SimPay API request failed", fmt.Sprintf("Failed while %s: %s", action, err)
 	}
+}
+
+// answerStatus is an answer's status as SimPay sent it, e.g.
+// "401 UNAUTHORIZED", or with the HTTP reason when the body had no errorCode.
+func answerStatus(a *client.APIError) string {
+	if a.ErrorCode != "" {
+		return fmt.Sprintf("%d %s", a.StatusCode, a.ErrorCode)
+	}
+	return fmt.Sprintf("%d %s", a.StatusCode, http.StatusText(a.StatusCode))
 }
 
 // validationDiagnostics maps SimPay's 422 field errors back to the attribute
