@@ -181,12 +181,12 @@ import {
   to = simpay_payment_transaction.bad
   identity = {
     service_id = "D151E4F9"
-    id         = "1d87a1b3"
+    id         = "1d87a1b3?x"
   }
 }
 `)),
 				ExpectError: regexp.MustCompile(`(?s)Invalid import identity for simpay_payment_transaction.*` +
-					`service_id\s+"D151E4F9"\s+is\s+not\s+in\s+SimPay's\s+format;\s+id\s+"1d87a1b3"\s+is\s+not\s+in\s+SimPay's\s+format.*` +
+					`service_id\s+"D151E4F9"\s+is\s+not\s+in\s+SimPay's\s+format;\s+id\s+"1d87a1b3\?x"\s+is\s+not\s+in\s+SimPay's\s+format.*` +
 					`identity\s+=\s+\{\s+service_id\s+=\s+"d151e4f9"\s+id\s+=\s+"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"\s+\}`),
 			},
 			{

@@ -24,10 +24,10 @@ var (
 	paymentServicePart       = idPart{"service_id", "service_id", "payment service", "d151e4f9", serviceIDPattern.MatchString}
 	directBillingServicePart = idPart{"service_id", "service_id", "DirectBilling service", "d151e4f9", serviceIDPattern.MatchString}
 	// transactionPart is the transaction a refund belongs to.
-	transactionPart = idPart{"transaction_id", "transaction_id", "transaction", "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", uuidPattern.MatchString}
+	transactionPart = idPart{"transaction_id", "transaction_id", "transaction", "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", objectIDPattern.MatchString}
 	// ownTransactionPart is the id of a transaction resource itself.
-	ownTransactionPart = idPart{"transaction_id", "id", "transaction", "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", uuidPattern.MatchString}
-	ownRefundPart      = idPart{"refund_id", "id", "refund", "019483a5-885e-70f7-9b5b-94387a6690da", uuidPattern.MatchString}
+	ownTransactionPart = idPart{"transaction_id", "id", "transaction", "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", objectIDPattern.MatchString}
+	ownRefundPart      = idPart{"refund_id", "id", "refund", "019483a5-885e-70f7-9b5b-94387a6690da", objectIDPattern.MatchString}
 )
 
 // idFormat is the import id's format, e.g. "service_id/transaction_id".

@@ -10,9 +10,17 @@ func TestParseImportID(t *testing.T) {
 	if err != nil || got[0] != "d151e4f9" || got[1] != "1d87a1b3-18f8-4146-bcb1-c0c9f293b04f" {
 		t.Fatalf("parseImportID = %v, %v", got, err)
 	}
+	// SimPay's own example transaction id (seeds 001/002 and the "Retrieve
+	// transaction" page) has 11 digits in its last group; SimPay returns it,
+	// so an import id must accept it.
+	got, err = parseImportID("d151e4f9/328bd42d-d08b-43f6-9463-869e5bd32b4", paymentServicePart, ownTransactionPart)
+	if err != nil || got[1] != "328bd42d-d08b-43f6-9463-869e5bd32b4" {
+		t.Fatalf("parseImportID refused SimPay's example id: %v, %v", got, err)
+	}
 	for _, bad := range []string{"", "d151e4f9", "d151e4f9/", "/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f",
-		"D151E4F9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "d151e4f9/not-a-uuid", "d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f/x",
-		"d151e4f9 /1d87a1b3-18f8-4146-bcb1-c0c9f293b04f"} {
+		"D151E4F9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "d151e4f9/not a uuid", "d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f/x",
+		"d151e4f9 /1d87a1b3-18f8-4146-bcb1-c0c9f293b04f", "d151e4f9/..", "d151e4f9/a%2Fb", "d151e4f9/a#b", "d151e4f9/a?b",
+		"d151e4f9/a b", "d151e4f9/" + strings.Repeat("a", 65)} {
 		_, err := parseImportID(bad, paymentServicePart, ownTransactionPart)
 		if err == nil {
 			t.Errorf("parseImportID(%q) accepted a malformed id", bad)
@@ -36,7 +44,7 @@ func FuzzParseImportID(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(parts) != 3 || !serviceIDPattern.MatchString(parts[0]) || !uuidPattern.MatchString(parts[1]) || !uuidPattern.MatchString(parts[2]) {
+		if len(parts) != 3 || !serviceIDPattern.MatchString(parts[0]) || !objectIDPattern.MatchString(parts[1]) || !objectIDPattern.MatchString(parts[2]) {
 			t.Fatalf("parseImportID(%q) accepted %q", id, parts)
 		}
 		if strings.Join(parts, "/") != id {

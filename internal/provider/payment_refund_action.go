@@ -63,9 +63,9 @@ func (a *paymentRefundAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			},
 			"transaction_id": actionschema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "Id of the transaction to refund (a UUID). SimPay refunds only transactions whose " +
+				MarkdownDescription: "Id of the transaction to refund (usually a UUID). SimPay refunds only transactions whose " +
 					"status is `transaction_paid`.",
-				Validators: []validator.String{uuidValidator("transaction")},
+				Validators: []validator.String{objectIDValidator("transaction")},
 			},
 			"amount": amountattr.ActionArgument(amountattr.Optional, "0.01", "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+
 				"decimal places, at most what remains to refund), in the **payer's currency**, as SimPay's refunds page "+

@@ -29,8 +29,8 @@ func (paymentRefundSpec) listSchema() listschema.Schema {
 			},
 			"transaction_id": listschema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "Id of the transaction whose refunds to list (a UUID).",
-				Validators:          []validator.String{uuidValidator("transaction")},
+				MarkdownDescription: "Id of the transaction whose refunds to list (usually a UUID).",
+				Validators:          []validator.String{objectIDValidator("transaction")},
 			},
 			"status": listschema.StringAttribute{
 				Optional: true,

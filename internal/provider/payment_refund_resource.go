@@ -65,9 +65,9 @@ func (paymentRefundSpec) schema() schema.Schema {
 			},
 			"transaction_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "Id of the transaction to refund (a UUID). SimPay refunds only transactions whose " +
+				MarkdownDescription: "Id of the transaction to refund (usually a UUID). SimPay refunds only transactions whose " +
 					"status is `transaction_paid`. Changing it on an existing refund fails at plan (see \"Changing arguments\").",
-				Validators:    []validator.String{uuidValidator("transaction")},
+				Validators:    []validator.String{objectIDValidator("transaction")},
 				PlanModifiers: replaceString(),
 			},
 			"amount": refundAmountAttribute("Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+

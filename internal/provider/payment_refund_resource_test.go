@@ -172,8 +172,8 @@ func TestAccPaymentRefundResource(t *testing.T) {
 					Config:        mock.config(full),
 					ResourceName:  addr,
 					ImportState:   true,
-					ImportStateId: simpaymock.FixtureServiceID + "/" + simpaymock.FixtureTxPaid + "/not-a-uuid",
-					ExpectError:   regexp.MustCompile(`(?s)refund_id\s+"not-a-uuid"\s+is\s+not\s+in\s+SimPay's\s+format`),
+					ImportStateId: simpaymock.FixtureServiceID + "/" + simpaymock.FixtureTxPaid + "/not-a-uuid?x=1",
+					ExpectError:   regexp.MustCompile(`(?s)refund_id\s+"not-a-uuid\?x=1"\s+is\s+not\s+in\s+SimPay's\s+format`),
 				},
 				{
 					// Another transaction or amount would be a second refund:

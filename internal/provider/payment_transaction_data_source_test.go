@@ -171,15 +171,6 @@ data "simpay_payment_transaction" "test" {
 					ExpectError: regexp.MustCompile(`(?s)Payment transaction not found.*no transaction\s+7c1e9a52-3b4d-4f6e-8a9b-0c1d2e3f4a5b\s+in\s+payment\s+service\s+e14f8074`),
 				},
 				{
-					// The seeds' example id is not a UUID, so it cannot be asked for.
-					Config: mock.config(`
-data "simpay_payment_transaction" "test" {
-  service_id = "d151e4f9"
-  id         = "328bd42d-d08b-43f6-9463-869e5bd32b4"
-}`),
-					ExpectError: regexp.MustCompile(`(?s)Attribute id must be a SimPay transaction id: a lowercase UUID`),
-				},
-				{
 					Config: mock.config(`
 data "simpay_payment_transaction" "unpaid" {
   service_id = "d151e4f9"

@@ -82,8 +82,8 @@ func serviceIDArgument(kind string) dschema.StringAttribute {
 func transactionIDArgument(desc string) dschema.StringAttribute {
 	return dschema.StringAttribute{
 		Required:            true,
-		MarkdownDescription: desc + " A lowercase UUID, such as `1d87a1b3-18f8-4146-bcb1-c0c9f293b04f`.",
-		Validators:          []validator.String{uuidValidator("transaction")},
+		MarkdownDescription: desc + " Usually a lowercase UUID, such as `1d87a1b3-18f8-4146-bcb1-c0c9f293b04f`; any id SimPay returns is accepted.",
+		Validators:          []validator.String{objectIDValidator("transaction")},
 	}
 }
 

@@ -18,10 +18,22 @@ import (
 )
 
 // SimPay's id formats. They are checked on what a user writes, never on what
-// SimPay sends back: a mock's example ids need not be valid UUIDs.
+// SimPay sends back.
 var (
 	serviceIDPattern = regexp.MustCompile(`^[0-9a-f]{8}$`)
-	uuidPattern      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	// uuidPattern is a well-formed lowercase UUID. SimPay's transaction and
+	// refund ids are UUIDs in practice, but not always: SimPay's own example
+	// transaction id 328bd42d-d08b-43f6-9463-869e5bd32b4 (seeds 001/002, the
+	// "Retrieve transaction" page) has 11 digits in its last group. So an id
+	// argument is checked with objectIDPattern; uuidPattern only describes
+	// what the mock generates.
+	uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	// objectIDPattern is every id SimPay could return for a transaction or a
+	// refund and that fits in one URL path segment: 1 to 64 letters, digits,
+	// "-" or "_". It refuses what could never be an id before any request:
+	// the empty string, path and query characters (/ ? # % .), whitespace
+	// and absurd lengths.
+	objectIDPattern = regexp.MustCompile(`^[0-9A-Za-z_-]{1,64}$`)
 	// steamIDPattern is a SteamID64: 17 decimal digits (7656119...).
 	steamIDPattern = regexp.MustCompile(`^[0-9]{17}$`)
 	// phoneNumberPattern is a phone number in international form written as
@@ -34,9 +46,11 @@ func serviceIDValidator() validator.String {
 		"must be a SimPay service id: 8 lowercase hexadecimal characters, such as \"d151e4f9\" (the ID column of the service in the SimPay panel)")
 }
 
-func uuidValidator(what string) validator.String {
-	return stringvalidator.RegexMatches(uuidPattern,
-		fmt.Sprintf("must be a SimPay %s id: a lowercase UUID such as \"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f\"", what))
+// objectIDValidator checks a transaction or refund id argument against
+// objectIDPattern.
+func objectIDValidator(what string) validator.String {
+	return stringvalidator.RegexMatches(objectIDPattern,
+		fmt.Sprintf("must be a SimPay %s id: 1 to 64 letters, digits, \"-\" or \"_\", usually a lowercase UUID such as \"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f\"", what))
 }
 
 func steamIDValidator() validator.String {
