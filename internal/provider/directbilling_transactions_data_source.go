@@ -95,8 +95,8 @@ func (d *directBillingTransactionsDataSource) Schema(_ context.Context, _ dataso
 			"status": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Keep only transactions with this status, sent to SimPay as `filter[status]`: " +
-					codeList(directBillingTransactionStatuses) + ".",
-				Validators: []validator.String{stringvalidator.OneOf(directBillingTransactionStatuses...)},
+					codeList(directBillingTransactionStatuses) + "; another value gives a warning, not an error.",
+				Validators: []validator.String{knownValuesWarning("DirectBilling transaction status", directBillingTransactionStatuses...)},
 			},
 			"phone_number": schema.StringAttribute{
 				Optional: true,

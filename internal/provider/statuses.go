@@ -9,7 +9,9 @@ var (
 	}
 	paymentTransactionStatuses = []string{
 		"transaction_new", "transaction_confirmed", "transaction_generated", "transaction_paid",
-		"transaction_failure", "transaction_expired", "transaction_canceled", "transaction_refunded",
+		// Seed 002 lists transaction_failed, SimPay's newer pages
+		// transaction_failure: both are known, so neither filter warns.
+		"transaction_failure", "transaction_failed", "transaction_expired", "transaction_canceled", "transaction_refunded",
 		"transaction_fraud", "transaction_fraud_possibility",
 	}
 	refundStatuses = []string{
