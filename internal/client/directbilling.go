@@ -135,7 +135,7 @@ func (t *DirectBillingTransaction) UnmarshalJSON(b []byte) error {
 // DirectBillingNotify is whether, when and how often SimPay notified the
 // partner of the transaction.
 type DirectBillingNotify struct {
-	IsSend     bool    `json:"is_send"`
+	IsSend     Boolean `json:"is_send"`
 	LastSendAt *string `json:"last_send_at"`
 	Count      Integer `json:"count"`
 }

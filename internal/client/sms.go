@@ -18,7 +18,7 @@ type SMSService struct {
 	Prefix      string  `json:"prefix"`
 	Suffix      string  `json:"suffix"`
 	Description *string `json:"description"`
-	Adult       bool    `json:"adult"`
+	Adult       Boolean `json:"adult"`
 	// Numbers are JSON integers in SimPay's 2024 file and strings in its
 	// TypeScript SDK (src/models/sms/service/sms.service.ts); both decode.
 	Numbers   []Integer `json:"numbers"`
@@ -38,7 +38,7 @@ type SMSNumber struct {
 	// the same price value_net, its example having value_net (2.46) above
 	// value (2). Either name is read; value_gross wins when both are sent.
 	ValueGross Decimal `json:"value_gross" alias:"value_net"`
-	Adult      bool    `json:"adult"`
+	Adult      Boolean `json:"adult"`
 }
 
 // UnmarshalJSON reads the gross price under either of its names.
@@ -52,7 +52,7 @@ type SMSTransaction struct {
 	ID         Integer     `json:"id"`
 	From       PhoneNumber `json:"from"`
 	Code       string      `json:"code"`
-	Used       bool        `json:"used"`
+	Used       Boolean     `json:"used"`
 	SendNumber Integer     `json:"send_number"`
 	Value      Decimal     `json:"value"`
 	SendAt     string      `json:"send_at"`
@@ -60,9 +60,9 @@ type SMSTransaction struct {
 
 // SMSCodeCheck is SimPay's verdict on an SMS code.
 type SMSCodeCheck struct {
-	Used   bool        `json:"used"`
+	Used   Boolean     `json:"used"`
 	Code   string      `json:"code"`
-	Test   bool        `json:"test"`
+	Test   Boolean     `json:"test"`
 	From   PhoneNumber `json:"from"`
 	Number Integer     `json:"number"`
 	Value  Decimal     `json:"value"`

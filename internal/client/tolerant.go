@@ -21,6 +21,7 @@ import (
 //
 //   - a money or decimal field is a Decimal: a JSON number or a numeric string;
 //   - an integer field is an Integer: a JSON number or a numeric string;
+//   - a boolean field is a Boolean: true/false, or 0/1 as a number or string;
 //   - a field with two known names has an `alias:"..."` tag and its type's
 //     UnmarshalJSON calls decodeAliased, so it is read under either name;
 //   - a value whose shape SimPay does not document is a RawJSON, kept as sent;
@@ -75,6 +76,47 @@ func integerValue(s string) (int64, bool) {
 		return 0, false
 	}
 	return r.Num().Int64(), true
+}
+
+// Boolean is a flag as SimPay wrote it. SimPay's examples send true/false,
+// but its SDKs cast the same fields (adult, used, test, notify.is_send; see
+// CONTRACT.md), as if they could come as 0/1: a JSON true/false, a number 0/1 or
+// a string "0"/"1" ("true"/"false" too) all decode to the same value, through
+// the same number-or-string reading as Integer. JSON null (or an absent
+// field) and "" leave false. Any other value is an error rather than a
+// silent false.
+type Boolean bool
+
+// UnmarshalJSON accepts true, false, 0, 1, "0", "1", "true", "false" or null.
+func (v *Boolean) UnmarshalJSON(b []byte) error {
+	switch t := string(bytes.TrimSpace(b)); t {
+	case "true":
+		*v = true
+		return nil
+	case "false":
+		*v = false
+		return nil
+	}
+	s, err := numberOrStringText(b)
+	if err != nil {
+		return fmt.Errorf("decoding a boolean: %w", err)
+	}
+	switch s = strings.TrimSpace(s); s {
+	case "":
+		return nil
+	case "true":
+		*v = true
+		return nil
+	case "false":
+		*v = false
+		return nil
+	}
+	n, ok := integerValue(s)
+	if !ok || (n != 0 && n != 1) {
+		return fmt.Errorf("decoding a boolean: %q is neither true/false nor 0/1", s)
+	}
+	*v = n == 1
+	return nil
 }
 
 // jsonNumber is JSON's number grammar; group 1 is the exponent.

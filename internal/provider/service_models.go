@@ -82,7 +82,7 @@ func newSMSServiceModel(s client.SMSService) smsServiceModel {
 		Prefix:      types.StringValue(s.Prefix),
 		Suffix:      types.StringValue(s.Suffix),
 		Description: stringOrNull(s.Description),
-		Adult:       types.BoolValue(s.Adult),
+		Adult:       types.BoolValue(bool(s.Adult)),
 		CreatedAt:   timestamp(s.CreatedAt),
 	}
 }
@@ -119,7 +119,7 @@ func newSMSNumberModels(numbers []client.SMSNumber) []smsNumberModel {
 			Number:     types.Int64Value(int64(n.Number)),
 			Value:      decimalOrNull(n.Value.String()),
 			ValueGross: decimalOrNull(n.ValueGross.String()),
-			Adult:      types.BoolValue(n.Adult),
+			Adult:      types.BoolValue(bool(n.Adult)),
 		})
 	}
 	return out

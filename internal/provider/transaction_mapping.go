@@ -184,7 +184,7 @@ func newDirectBillingTransactionView(t *client.DirectBillingTransaction) (direct
 	}
 	var diags diag.Diagnostics
 	reported.Notify, diags = types.ObjectValue(directBillingNotifyAttrTypes, map[string]attr.Value{
-		"sent":         types.BoolValue(t.Notify.IsSend),
+		"sent":         types.BoolValue(bool(t.Notify.IsSend)),
 		"last_sent_at": timestampOrNull(t.Notify.LastSendAt),
 		"count":        types.Int64Value(int64(t.Notify.Count)),
 	})
@@ -197,7 +197,7 @@ func newSMSTransactionModel(t *client.SMSTransaction) smsTransactionModel {
 		ID:         types.Int64Value(int64(t.ID)),
 		From:       nonEmptyOrNull(string(t.From)),
 		Code:       nonEmptyOrNull(t.Code),
-		Used:       types.BoolValue(t.Used),
+		Used:       types.BoolValue(bool(t.Used)),
 		SendNumber: types.Int64Value(int64(t.SendNumber)),
 		Value:      decimalOrNull(t.Value.String()),
 		SendAt:     timestamp(t.SendAt),
