@@ -349,13 +349,14 @@ func TestDecodeOpenAPIValidationError(t *testing.T) {
 }
 
 // The create body mirrors seed 002's example field for field, with SimPay's
-// names, amounts sent as written and steamid as a string.
+// names, amounts sent as written and steamid as a JSON integer with all its
+// 17 digits (SimPay's create page types it integer).
 func TestPaymentTransactionRequestEncoding(t *testing.T) {
 	yes, no := true, false
 	req := PaymentTransactionRequest{
 		Amount: decimal.MustParse("10.00"), Currency: "PLN", Description: "string", Control: "string",
 		Customer:  &CustomerInput{Name: "string", Email: "user@example.com", IP: "string", CountryCode: "PL"},
-		Antifraud: &AntifraudInput{UserAgent: "string", SteamID: "76561197960287930", MCUsername: "string", MCID: "string"},
+		Antifraud: &AntifraudInput{UserAgent: "string", SteamID: "76561197960287931", MCUsername: "string", MCID: "string"},
 		Billing: &AddressInput{Name: "string", Surname: "string", Street: "string", Building: "string", Flat: "string",
 			City: "string", Region: "string", PostalCode: "string", Country: "string", Company: "string"},
 		Shipping: &AddressInput{Name: "string", Surname: "string", Street: "string", Building: "string", Flat: "string",
@@ -374,7 +375,7 @@ func TestPaymentTransactionRequestEncoding(t *testing.T) {
 	addr := `{"name":"string","surname":"string","street":"string","building":"string","flat":"string","city":"string","region":"string","postalCode":"string","country":"string","company":"string"}`
 	want := `{"amount":10.00,"currency":"PLN","description":"string","control":"string",` +
 		`"customer":{"name":"string","email":"user@example.com","ip":"string","countryCode":"PL"},` +
-		`"antifraud":{"useragent":"string","steamid":"76561197960287930","mcusername":"string","mcid":"string"},` +
+		`"antifraud":{"useragent":"string","steamid":76561197960287931,"mcusername":"string","mcid":"string"},` +
 		`"billing":` + addr + `,"shipping":` + addr + `,` +
 		`"cart":[{"name":"string","quantity":1,"price":0.01,"producer":"string","category":"string","code":"string"}],` +
 		`"returns":{"success":"string","failure":"string"},"directChannel":"string","channels":["string"],` +

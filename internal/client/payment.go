@@ -212,6 +212,26 @@ type CustomerInput struct {
 	CountryCode string `json:"countryCode,omitempty"`
 }
 
+// SteamIDInteger is a SteamID64 kept as its decimal digits and sent as a
+// JSON integer with exactly those digits. A SteamID64 (about 7.6e16) is
+// beyond what a float64 holds exactly, so it never passes through one.
+type SteamIDInteger string
+
+// MarshalJSON writes the digits as a JSON number, after checking that they
+// are one: 1 to 20 decimal digits without a leading zero (or "0").
+func (s SteamIDInteger) MarshalJSON() ([]byte, error) {
+	d := string(s)
+	if d == "" || len(d) > 20 || (len(d) > 1 && d[0] == '0') {
+		return nil, fmt.Errorf("steamid %q is not a SteamID64", d)
+	}
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return nil, fmt.Errorf("steamid %q is not a SteamID64", d)
+		}
+	}
+	return []byte(d), nil
+}
+
 // AntifraudInput is what SimPay's fraud checks use.
 type AntifraudInput struct {
 	UserAgent string `json:"useragent,omitempty"`
@@ -219,12 +239,13 @@ type AntifraudInput struct {
 	// simpay-ecommerce (src/TransactionBuilder.php) and simpay-laravel
 	// (src/Dto/Payment/AntiFraudData.php); not in the seeds.
 	SystemID string `json:"systemId,omitempty"`
-	// SteamID is a SteamID64. SimPay's example shows a JSON number, but a
-	// SteamID64 (about 7.6e16) is beyond what a float64 holds exactly, and
-	// JSON readers often parse numbers as floats, so it is sent as a string.
-	SteamID    string `json:"steamid,omitempty"`
-	MCUsername string `json:"mcusername,omitempty"`
-	MCID       string `json:"mcid,omitempty"`
+	// SteamID is a SteamID64, sent as a JSON integer: SimPay's create page
+	// says "antifraud.steamid (integer) Buyer's STEAMID64" and its example
+	// sends "steamid": 0. It is written digit for digit (SteamIDInteger),
+	// never through a float64, which would round its 17 digits.
+	SteamID    SteamIDInteger `json:"steamid,omitempty"`
+	MCUsername string         `json:"mcusername,omitempty"`
+	MCID       string         `json:"mcid,omitempty"`
 }
 
 // AddressInput is a billing or shipping address sent with a new transaction.

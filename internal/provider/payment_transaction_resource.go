@@ -115,8 +115,8 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"system_id": optionalString("Your own id of the payer, such as a customer number in your shop (sent as "+
 						"`systemId`), so that SimPay's fraud checks can tell one payer's payments apart.", false,
 						stringvalidator.UTF8LengthAtLeast(1)),
-					"steamid": optionalString("The payer's SteamID64: 17 digits, such as `\"76561198000000000\"` (a string: "+
-						"the number is too large to pass through a float exactly).", false,
+					"steamid": optionalString("The payer's SteamID64: 17 digits, such as `\"76561198000000000\"`. Written as a string, "+
+						"so that no float rounds it, and sent to SimPay as the JSON integer its reference asks for, digit for digit.", false,
 						steamIDValidator()),
 					"mcusername": optionalString("The payer's Minecraft user name.", false, stringvalidator.UTF8LengthAtLeast(1)),
 					"mcid":       optionalString("The payer's Minecraft account id (UUID).", false, stringvalidator.UTF8LengthAtLeast(1)),
@@ -335,7 +335,7 @@ func (paymentTransactionSpec) request(m *paymentTransactionModel, diags *diag.Di
 	}
 	if a := m.Antifraud; a != nil {
 		req.Antifraud = &client.AntifraudInput{UserAgent: a.UserAgent.ValueString(), SystemID: a.SystemID.ValueString(),
-			SteamID: a.SteamID.ValueString(), MCUsername: a.MCUsername.ValueString(), MCID: a.MCID.ValueString()}
+			SteamID: client.SteamIDInteger(a.SteamID.ValueString()), MCUsername: a.MCUsername.ValueString(), MCID: a.MCID.ValueString()}
 	}
 	req.Billing = m.Billing.input()
 	req.Shipping = m.Shipping.input()

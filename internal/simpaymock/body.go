@@ -114,11 +114,16 @@ func validatePaymentTransaction(body map[string]any, svc *paymentService) (payme
 			val, present = get(antifraud, k)
 			v.str("antifraud."+k, val, present, 0, 0)
 		}
+		// steamid: SimPay's create page types it integer ("antifraud.steamid
+		// (integer) Buyer's STEAMID64", example "steamid": 0); the mock reads
+		// the number as json.Number, so all 17 digits stay exact. A string of
+		// digits is still accepted, as earlier clients sent it (the mock's own
+		// leniency: SimPay documents no string form).
 		if val, present = get(antifraud, "steamid"); present && val != nil {
 			switch val.(type) {
 			case string, json.Number:
 			default:
-				v.errs.add("antifraud.steamid", "The antifraud.steamid must be a string.")
+				v.errs.add("antifraud.steamid", "The antifraud.steamid must be an integer.")
 			}
 		}
 	}

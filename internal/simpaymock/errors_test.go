@@ -286,7 +286,7 @@ func TestPaymentTransactionConstraints(t *testing.T) {
 		{"antifraud not object", withAmount(`"antifraud": 5`), "antifraud", "The antifraud must be an array."},
 		{"antifraud.useragent", withAmount(`"antifraud": {"useragent": 5}`), "antifraud.useragent", "The antifraud.useragent must be a string."},
 		{"antifraud.mcusername", withAmount(`"antifraud": {"mcusername": false}`), "antifraud.mcusername", "The antifraud.mcusername must be a string."},
-		{"antifraud.steamid", withAmount(`"antifraud": {"steamid": true}`), "antifraud.steamid", "The antifraud.steamid must be a string."},
+		{"antifraud.steamid", withAmount(`"antifraud": {"steamid": true}`), "antifraud.steamid", "The antifraud.steamid must be an integer."},
 		{"antifraud valid", withAmount(`"antifraud": {"useragent": "Mozilla/5.0", "steamid": 76561197960287930, "mcusername": "Notch", "mcid": "069a79f4"}`), "", ""},
 		{"directChannel unknown", withAmount(`"directChannel": "nope", "customer": {"ip": "192.0.2.1", "countryCode": "PL"}, "antifraud": {"useragent": "UA"}`), "directChannel", "The selected direct channel is invalid."},
 		{"directChannel number", withAmount(`"directChannel": 5, "customer": {"ip": "192.0.2.1", "countryCode": "PL"}, "antifraud": {"useragent": "UA"}`), "directChannel", "The direct channel must be a string."},
