@@ -430,7 +430,8 @@ func (c *Client) ListRefunds(ctx context.Context, serviceID, transactionID strin
 
 // CreateRefund refunds a transaction and returns the refund's id. The zero
 // amount (decimal.Decimal{}) refunds it in full (no body is sent, as SimPay
-// documents); otherwise amount is sent as a JSON number. Like every POST it is never re-sent
+// documents); otherwise amount is sent as a JSON number, as the body {"amount": x}, which
+// SimPay's API reference does not list yet and only SimPay's own SDKs send. Like every POST it is never re-sent
 // after it may have reached SimPay (see OutcomeUnknownError).
 func (c *Client) CreateRefund(ctx context.Context, serviceID, transactionID string, amount decimal.Decimal) (string, error) {
 	if err := errors.Join(checkID("service ID", serviceID), checkID("transaction ID", transactionID)); err != nil {

@@ -146,8 +146,8 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 			},
 			"email": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "The payer's email address, such as `\"jan@example.com\"`, sent as `email` (SimPay's " +
-					"2024 OpenAPI file does not name it; simpay-laravel sends it). Changing it replaces the transaction." +
+				MarkdownDescription: "The payer's email address, such as `\"jan@example.com\"`, sent as `email`." +
+					" SimPay's API reference does not list this field yet; SimPay's own SDKs send it. Changing it replaces the transaction." +
 					notSentBack,
 				Validators:    []validator.String{emailValidator()},
 				PlanModifiers: replaceString(),

@@ -70,7 +70,7 @@ func (a *paymentRefundAction) Schema(_ context.Context, _ action.SchemaRequest, 
 			"amount": amountattr.ActionArgument(amountattr.Optional, "0.01", "Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+
 				"decimal places, at most what remains to refund), in the **payer's currency**, as SimPay's refunds page "+
 				"says: the transaction's `reported_amount.currency`, which differs from its `currency` when the payer "+
-				"paid in another currency. Leave it out "+
+				"paid in another currency. Sent as the body `{\"amount\": ...}`: SimPay's API reference does not list this body yet; SimPay's own SDKs send it. Leave it out "+
 				"for a full refund: the request is then sent without an amount and SimPay refunds whatever remains."),
 		},
 	}

@@ -73,7 +73,8 @@ func (paymentRefundSpec) schema() schema.Schema {
 			"amount": refundAmountAttribute("Amount to refund, as a decimal string such as `\"10.00\"` (at least 0.01, at most 2 "+
 				"decimal places, at most what remains to refund), in the **payer's currency**: SimPay's refunds page says a "+
 				"refund's amount is in the currency the payer paid in, which is the transaction's `reported_amount.currency` "+
-				"(it differs from the transaction's `currency` when the payer paid in another currency). "+
+				"(it differs from the transaction's `currency` when the payer paid in another currency). Sent as the body "+
+				"`{\"amount\": ...}`: SimPay's API reference does not list this body yet; SimPay's own SDKs send it. "+
 				"Leave it out for a full refund: the request is then sent without an amount, SimPay refunds whatever "+
 				"remains, and this attribute records the amount SimPay refunded. Writing the same number differently "+
 				"(`\"10\"` for `\"10.00\"`) plans nothing, and removing the amount from the configuration later plans "+

@@ -113,7 +113,7 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"useragent": optionalString("The payer's browser user agent. Required with `direct_channel`.", false,
 						stringvalidator.UTF8LengthAtLeast(1)),
 					"system_id": optionalString("Your own id of the payer, such as a customer number in your shop (sent as "+
-						"`systemId`), so that SimPay's fraud checks can tell one payer's payments apart.", false,
+						"`systemId`), so that SimPay's fraud checks can tell one payer's payments apart. SimPay's API reference does not list this field yet; SimPay's own SDKs send it.", false,
 						stringvalidator.UTF8LengthAtLeast(1)),
 					"steamid": optionalString("The payer's SteamID64: 17 digits, such as `\"76561198000000000\"`. Written as a string, "+
 						"so that no float rounds it, and sent to SimPay as the JSON integer its reference asks for, digit for digit.", false,
@@ -155,7 +155,8 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"success": optionalString("URL for a completed payment, `http(s)://...`.", true, httpURLValidator()),
 					"failure": optionalString("URL for a failed or abandoned payment, `http(s)://...`.", true, httpURLValidator()),
 					"pending": optionalString("URL for a payment that is not settled yet, such as a bank transfer still under "+
-						"way, `http(s)://...`. SimPay does not return it: null after an import until the configuration records it.",
+						"way, `http(s)://...`. SimPay does not return it: null after an import until the configuration records it."+
+						" SimPay's API reference does not list this field yet; SimPay's own SDKs send it.",
 						false, httpURLValidator()),
 				},
 			},
@@ -190,14 +191,14 @@ func (paymentTransactionSpec) schema() schema.Schema {
 					"paypal":    optionalBool("PayPal."),
 					"paysafe":   optionalBool("paysafecard."),
 					"latam":     optionalBool("Latin American payment methods."),
-					"postponed": optionalBool("Deferred payments (buy now, pay later)."),
+					"postponed": optionalBool("Deferred payments (buy now, pay later). SimPay's API reference does not list this field yet; SimPay's own SDKs send it."),
 				},
 			},
 			"referer": optionalString("Referer sent to SimPay, 6 to 64 characters. SimPay does not return it: null after an "+
 				"import until the configuration records it.", false, stringvalidator.UTF8LengthBetween(6, 64)),
 			"commission_mode": optionalString("Who pays SimPay's commission: `merchant` (you; SimPay's default) or `payer` "+
 				"(the payer). Sent as `commissionMode` only when set: unset leaves SimPay's default. SimPay "+
-				"does not return it: null after an import until the configuration records it.", false,
+				"does not return it: null after an import until the configuration records it. SimPay's API reference does not list this field yet; SimPay's own SDKs send it.", false,
 				stringvalidator.OneOf(client.CommissionModeMerchant, client.CommissionModePayer)),
 			"context": contextAttribute(),
 			"redirect_url": computedString("URL of the payment page to send the payer to. SimPay gives it only when the " +
@@ -392,7 +393,7 @@ func contextAttribute() schema.SingleNestedAttribute {
 		Optional: true,
 		MarkdownDescription: "What your shop knows of the payer's purchase history, for SimPay's fraud checks (sent as " +
 			"`context`). SimPay does not return it, so it is null after an import until the configuration records it. " +
-			"Set at least one attribute, or leave the whole object out.",
+			"Set at least one attribute, or leave the whole object out. SimPay's API reference does not list this field yet; SimPay's own SDKs send it.",
 		Validators:    []validator.Object{notEmptyObject()},
 		PlanModifiers: replaceObject(),
 		Attributes: map[string]schema.Attribute{
