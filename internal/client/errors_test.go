@@ -384,3 +384,40 @@ func TestMissingAbilityAndFieldErrors(t *testing.T) {
 		t.Errorf("FieldErrors of a 400 = %v", got)
 	}
 }
+
+// TestClientReadsMeaningNotMockCodes: the client reads an answer's meaning
+// from its HTTP status and SimPay's documented codes, never from the codes
+// only the mock sends (REFUND_NOT_FOUND, NUMBER_NOT_FOUND, CODE_NOT_FOUND,
+// PREVIOUS_REFUND_PENDING, REFUND_AMOUNT_EXCEEDED): SimPay's answer with an
+// unknown code, or none, means the same.
+func TestClientReadsMeaningNotMockCodes(t *testing.T) {
+	for _, c := range []struct {
+		status   int
+		mockCode string
+		want     ErrorKind
+	}{
+		{http.StatusNotFound, "REFUND_NOT_FOUND", KindObjectNotFound},
+		{http.StatusNotFound, "NUMBER_NOT_FOUND", KindObjectNotFound},
+		{http.StatusNotFound, "CODE_NOT_FOUND", KindObjectNotFound},
+		{http.StatusConflict, "PREVIOUS_REFUND_PENDING", KindConflict},
+		{http.StatusBadRequest, "REFUND_AMOUNT_EXCEEDED", KindBadRequest},
+	} {
+		for _, code := range []string{c.mockCode, "", "SOME_CODE_SIMPAY_MIGHT_USE"} {
+			err := &APIError{StatusCode: c.status, ErrorCode: code, Message: "x"}
+			if got := KindOf(err); got != c.want {
+				t.Errorf("%d %q: KindOf = %v, want %v", c.status, code, got, c.want)
+			}
+			if c.status == http.StatusNotFound && !IsNotFound(err) {
+				t.Errorf("%d %q: IsNotFound = false", c.status, code)
+			}
+		}
+	}
+	// A 409 without the mock's code still reads as a conflict a caller
+	// explains (both causes when nothing tells which).
+	if got := RefundConflictOf(&APIError{StatusCode: http.StatusConflict, ErrorCode: "", Message: "Conflict."}); got != RefundConflictUnknown {
+		t.Errorf("409 without a code: RefundConflictOf = %v, want RefundConflictUnknown", got)
+	}
+	if got := RefundConflictOf(&APIError{StatusCode: http.StatusConflict, ErrorCode: ErrorCodeTransactionNotPaid}); got != RefundConflictNotPaid {
+		t.Errorf("409 TRANSACTION_NOT_PAID: RefundConflictOf = %v", got)
+	}
+}

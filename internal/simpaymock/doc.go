@@ -28,10 +28,33 @@
 // REFUND_AMOUNT_EXCEEDED). A literal
 // path segment wins over a parameter: /sms/numbers is not a service.
 //
+// # Which answers are SimPay's and which are the mock's own
+//
+// SimPay's pages (CONTRACT.md) document these error codes, and the mock
+// answers them as documented: 401 UNAUTHORIZED; 403 INVALID_ABILITY_PROVIDED
+// and IP_ADDRESS_NOT_WHITELISTED; 404 SERVICE_NOT_FOUND,
+// TRANSACTION_NOT_FOUND and ROUTE_NOT_FOUND (the only 404 codes SimPay's
+// pages list); 422 VALIDATION_ERROR; 409 TRANSACTION_NOT_PAID; and a 400 for
+// a refund SimPay cannot make (no code documented).
+//
+// The mock's own codes, found in no SimPay source and kept only so that its
+// answers say what went wrong: 404 REFUND_NOT_FOUND, NUMBER_NOT_FOUND and
+// CODE_NOT_FOUND; 409 PREVIOUS_REFUND_PENDING (SimPay's WooCommerce plugin
+// reads a 409 as "a previous refund is pending", without naming a code); 400
+// REFUND_AMOUNT_EXCEEDED; 400 INVALID_JSON and 405 METHOD_NOT_ALLOWED
+// (Laravel's usual answers, not SimPay's pages). The client never depends on
+// them: it classifies an answer by its HTTP status and SimPay's documented
+// codes (internal/client/errors_test.go, TestClientReadsMeaningNotMockCodes),
+// so a 404 with any code reads as not found and a 409 with an unknown code as
+// a conflict.
+//
 // # Abilities
 //
 // Each endpoint but GET /ip needs one ability. The names are those of
-// SimPay's OpenAPI file where it has them; the rest follow its pattern.
+// SimPay's OpenAPI file where it has them (SMS, DirectBilling and the core
+// payment endpoints); the rest are the mock's own guesses following its
+// pattern, found in no SimPay source: payment.currencies, payment.refunds,
+// payment.refunds.create and payment.refund.
 //
 //	GET  /payment                                             payment.services
 //	GET  /payment/{serviceId}                                 payment.service
