@@ -407,8 +407,8 @@ func TestClientReadsMeaningNotMockCodes(t *testing.T) {
 			if got := KindOf(err); got != c.want {
 				t.Errorf("%d %q: KindOf = %v, want %v", c.status, code, got, c.want)
 			}
-			if c.status == http.StatusNotFound && !IsNotFound(err) {
-				t.Errorf("%d %q: IsNotFound = false", c.status, code)
+			if c.status == http.StatusNotFound && !KindOf(err).NotFound() {
+				t.Errorf("%d %q: KindOf(err).NotFound() = false", c.status, code)
 			}
 		}
 	}
