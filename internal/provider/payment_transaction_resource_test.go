@@ -86,7 +86,7 @@ resource "simpay_payment_transaction" "test" {
 // ptFullRequestBody is the body SimPay must receive for ptFullConfig("10", "4.5", "").
 const ptFullRequestBody = `{"amount":10,"currency":"PLN","description":"Order 1001","control":"order-1001",` +
 	`"customer":{"name":"Jan Kowalski","email":"jan@example.com","ip":"203.0.113.7","countryCode":"PL"},` +
-	`"antifraud":{"useragent":"Mozilla/5.0","systemId":"customer-77","steamid":"76561198000000000"},` +
+	`"antifraud":{"useragent":"Mozilla/5.0","systemId":"customer-77","steamid":76561198000000000},` +
 	`"billing":{"name":"Janusz","surname":"Kowalski","street":"Marszałkowska","building":"1","flat":"2","city":"Warszawa","postalCode":"00-001","country":"PL"},` +
 	`"cart":[{"name":"T-shirt","quantity":2,"price":4.5},{"name":"Sticker","quantity":1,"price":1,"producer":"ACME","category":"merch","code":"STK-1"}],` +
 	`"returns":{"success":"https://shop.example.com/paid","failure":"https://shop.example.com/failed","pending":"https://shop.example.com/pending"},` +
