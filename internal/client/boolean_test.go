@@ -13,7 +13,7 @@ func TestBooleanTolerant(t *testing.T) {
 		`true`: true, `false`: false, `1`: true, `0`: false, `"1"`: true, `"0"`: false,
 		`"true"`: true, `"false"`: false, `1.0`: true, `null`: false, `""`: false, ` 1 `: true,
 	} {
-		var b Boolean = !Boolean(want) // a stale value must be overwritten
+		b := !Boolean(want) // a stale value must be overwritten
 		if in == `null` || in == `""` {
 			b = false
 		}
