@@ -3,6 +3,7 @@ package client
 import (
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -13,12 +14,16 @@ import (
 // every retry would fail alike, and says to write http:// for a local mock.
 func TestHTTPSToAPlainHTTPServerIsNotRetried(t *testing.T) {
 	var conns atomic.Int32
-	srv := newServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, ok(`{}`)) })
+	// The connection counter is set before the server starts: its serving
+	// goroutine reads ConnState.
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, ok(`{}`)) }))
 	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
 			conns.Add(1)
 		}
 	}
+	srv.Start()
+	t.Cleanup(srv.Close)
 	base := "https://" + srv.Listener.Addr().String() + "/"
 	c, logger := newTestClient(t, base, nil)
 	_, err := c.GetPaymentService(t.Context(), "d151e4f9")

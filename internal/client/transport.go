@@ -116,9 +116,10 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 				if d, ok := retryAfter(r.header, now); ok {
 					// A wait longer than all the retries left may wait would
 					// end in the same refusal, minutes later: fail now, and
-					// say when to come back.
+					// say when to come back. With no retry left, the ordinary
+					// "gave up after N attempts" error says it.
 					left := maxAttempts - attempt
-					if budget := time.Duration(left) * c.retryWaitMax; d > budget {
+					if budget := time.Duration(left) * c.retryWaitMax; left > 0 && d > budget {
 						return nil, fmt.Errorf("%w: SimPay asks to wait %s (Retry-After %q), longer than the %d retries left may "+
 							"wait (at most %s each), so the request was not retried; it takes requests again from %s",
 							err, (d + time.Second - 1).Truncate(time.Second), r.header.Get("Retry-After"), left, c.retryWaitMax,

@@ -42,7 +42,7 @@ data "simpay_payment_refunds" "test" {
 					Config: mock.config(`
 data "simpay_payment_refunds" "test" {
   service_id     = "d151e4f9"
-  transaction_id = "528BD43F-D08A-43F5-9462-861E54DB37BF"
+  transaction_id = "528bd43f-d08a-43f5-9462-861e54db37bf%2F..%2F"
 }`),
 					ExpectError: regexp.MustCompile(`(?s)Attribute transaction_id must be a SimPay transaction id`),
 				},

@@ -381,8 +381,8 @@ func TestAccPaymentTransactionResourceImport(t *testing.T) {
 				{
 					ResourceName:  ptAddr,
 					ImportState:   true,
-					ImportStateId: "d151e4f9/1d87a1b3-18f8-4146-bcb1-C0C9F293B04F",
-					ExpectError:   regexp.MustCompile(`(?s)transaction_id\s+"1d87a1b3-18f8-4146-bcb1-C0C9F293B04F"\s+is\s+not\s+in\s+SimPay's\s+format`),
+					ImportStateId: "d151e4f9/1d87a1b3-18f8-4146-bcb1-c0c9f293b04f%2F",
+					ExpectError:   regexp.MustCompile(`(?s)transaction_id\s+"1d87a1b3-18f8-4146-bcb1-c0c9f293b04f%2F"\s+is\s+not\s+in\s+SimPay's\s+format`),
 				},
 				{
 					// A transaction SimPay does not have.
