@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -67,7 +66,7 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 		MarkdownDescription: "Creates a DirectBilling (carrier billing) transaction " +
 			"(`POST /directbilling/{serviceId}/transactions`): the payer pays with their mobile phone bill at " +
 			"`redirect_url`. The resource then reads the transaction back.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: directBillingTransactionReportedAttrs.resourceWith(map[string]schema.Attribute{
 			"service_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Id of the DirectBilling service: 8 lowercase hexadecimal characters, as shown in " +
@@ -154,26 +153,7 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 			},
 			"redirect_url": computedString("URL of SimPay's payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
-			"status":             computedString(dbText.status + refreshedOnRead),
-			"value":              amountattr.Computed(dbText.value + refreshedOnRead),
-			"value_net":          amountattr.Computed(dbText.valueNet + refreshedOnRead),
-			"value_created":      amountattr.Computed(dbText.valueCreated),
-			"value_created_type": computedString(dbText.valueCreatedType),
-			"operator":           computedString(dbText.operator + refreshedOnRead),
-			"score":              amountattr.Computed(dbText.score + refreshedOnRead),
-			"notify": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: dbText.notify + refreshedOnRead,
-				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
-				Attributes: map[string]schema.Attribute{
-					"sent":         schema.BoolAttribute{Computed: true, MarkdownDescription: dbText.notifySent},
-					"last_sent_at": schema.StringAttribute{Computed: true, MarkdownDescription: dbText.notifyLastSentAt},
-					"count":        schema.Int64Attribute{Computed: true, MarkdownDescription: dbText.notifyCount},
-				},
-			},
-			"created_at": computedString(dbText.createdAt),
-			"updated_at": computedString(dbText.updatedAt + refreshedOnRead),
-		},
+		}),
 	}
 }
 

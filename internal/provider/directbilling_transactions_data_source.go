@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*directBillingTransactionsDataSource)(nil)
@@ -35,50 +34,6 @@ type directBillingTransactionsModel struct {
 	Control      types.String `tfsdk:"control"`
 	MaxItems     types.Int64  `tfsdk:"max_items"`
 	Transactions types.List   `tfsdk:"transactions"` // of directBillingTransactionItem, see objectList
-}
-
-// directBillingTransactionItem is a DirectBilling transaction under the
-// attribute names and shapes of the simpay_directbilling_transaction
-// resource: an item of simpay_directbilling_transactions, and the top level
-// of simpay_directbilling_transaction.
-type directBillingTransactionItem struct {
-	ID types.String `tfsdk:"id"`
-	directBillingTransactionReturned
-	directBillingTransactionReported
-}
-
-func newDirectBillingTransactionItem(t *client.DirectBillingTransaction) (directBillingTransactionItem, diag.Diagnostics) {
-	returned, reported, diags := newDirectBillingTransactionView(t)
-	return directBillingTransactionItem{ID: nonEmptyOrNull(t.ID), directBillingTransactionReturned: returned,
-		directBillingTransactionReported: reported}, diags
-}
-
-// directBillingTransactionAttributes are the attributes of
-// directBillingTransactionItem, described as the resource describes them.
-func directBillingTransactionAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id":                 readString("Transaction id (a UUID), as SimPay returned it when the transaction was created."),
-		"control":            readString(dbText.control),
-		"phone_number":       readString(dbText.phoneNumber),
-		"status":             readString(dbText.status),
-		"value":              amountattr.Read(dbText.value),
-		"value_net":          amountattr.Read(dbText.valueNet),
-		"value_created":      amountattr.Read(dbText.valueCreated),
-		"value_created_type": readString(dbText.valueCreatedType),
-		"operator":           readString(dbText.operator),
-		"score":              amountattr.Read(dbText.score),
-		"notify": schema.SingleNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: dbText.notify,
-			Attributes: map[string]schema.Attribute{
-				"sent":         schema.BoolAttribute{Computed: true, MarkdownDescription: dbText.notifySent},
-				"last_sent_at": readString(dbText.notifyLastSentAt),
-				"count":        schema.Int64Attribute{Computed: true, MarkdownDescription: dbText.notifyCount},
-			},
-		},
-		"created_at": readString(dbText.createdAt),
-		"updated_at": readString(dbText.updatedAt),
-	}
 }
 
 func (d *directBillingTransactionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

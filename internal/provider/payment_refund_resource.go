@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -43,7 +42,17 @@ type paymentRefundModel struct {
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
-var refundReportedAmountAttrTypes = map[string]attr.Type{"value": DecimalType{}, "currency": types.StringType}
+// refundReportedAmountAttr is what SimPay reports it refunded: the
+// resource's alone, beside amount, what was asked for.
+var refundReportedAmountAttr = objectReported("The refund as SimPay reports it, read on create, on every refresh "+
+	"and on import, named like the payment transaction's `reported_amount`. `value` is what SimPay refunded: when it "+
+	"differs in value from `amount`, the apply that created the refund fails naming both, and the refund stays in "+
+	"state; a later change of SimPay's figure is recorded here on refresh, with a warning.", reportedAttrs{
+	"value":    amountReported("Amount SimPay refunded, as a decimal string, in `currency`."),
+	"currency": textReported("Currency of `value` (ISO 4217), the payer's currency."),
+})
+
+var refundReportedAmountAttrTypes = refundReportedAmountAttr.attrs.attrTypes()
 
 func (paymentRefundSpec) about() createOnlyAbout {
 	return createOnlyAbout{name: "payment_refund", kind: "refund", service: paymentServices,
@@ -54,7 +63,7 @@ func (paymentRefundSpec) schema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Refunds a paid online-payment transaction, in full or in part " +
 			"(`POST /payment/{serviceId}/transactions/{transactionId}/refunds`), and reads the refund back.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: refundReportedAttrs.resourceWith(map[string]schema.Attribute{
 			"service_id": schema.StringAttribute{
 				Required: true,
 				MarkdownDescription: "Id of the online-payment service the transaction belongs to: 8 lowercase hexadecimal " +
@@ -84,27 +93,8 @@ func (paymentRefundSpec) schema() schema.Schema {
 					keepEquivalentDecimal(),
 					stringplanmodifier.UseStateForUnknown(),
 				}),
-			"status": computedString("Refund status as SimPay reports it, refreshed on every read. SimPay documents " +
-				codeList(refundStatuses) + "; a refund starts as `refund_new`."),
-			"currency": computedString("Currency of the refund (ISO 4217) as SimPay reports it: the payer's currency, " +
-				"the same as `reported_amount.currency`."),
-			"reported_amount": schema.SingleNestedAttribute{
-				Computed: true,
-				MarkdownDescription: "The refund as SimPay reports it, read on create, on every refresh and on import, " +
-					"named like the payment transaction's `reported_amount`. `value` is what SimPay refunded: when it " +
-					"differs in value from `amount`, the apply that created the refund fails naming both, and the refund " +
-					"stays in state; a later change of SimPay's figure is recorded here on refresh, with a warning.",
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
-				Attributes: map[string]schema.Attribute{
-					"value":    amountattr.Reported("Amount SimPay refunded, as a decimal string, in `currency`."),
-					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217), the payer's currency."},
-				},
-			},
-			"wallet_amount":   amountattr.Computed("What the refund takes from your SimPay wallet, in `wallet_currency`, as a decimal string."),
-			"wallet_currency": computedString("Currency of `wallet_amount` (ISO 4217), the wallet's currency."),
-			"created_at":      computedString("When SimPay created the refund (RFC 3339)."),
-			"updated_at":      computedString("When the refund last changed in SimPay (RFC 3339), refreshed on every read."),
-		},
+			"reported_amount": refundReportedAmountAttr.resource(true),
+		}),
 	}
 }
 
@@ -149,7 +139,7 @@ func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client
 }
 
 // reportedAmount is what SimPay reports it refunded; "" when not known.
-func (paymentRefundSpec) reportedAmount(m *paymentRefundModel) string {
+func (paymentRefundSpec) amountReported(m *paymentRefundModel) string {
 	return objectText(m.ReportedAmount, "value")
 }
 
@@ -158,7 +148,7 @@ func (paymentRefundSpec) reportedAmount(m *paymentRefundModel) string {
 // without a body, and only its SDKs send an amount: a SimPay that ignores
 // it refunds in full.
 func (s paymentRefundSpec) mismatch(m *paymentRefundModel, ids []string) diag.Diagnostic {
-	asked, reported := m.Amount.ValueString(), s.reportedAmount(m)
+	asked, reported := m.Amount.ValueString(), s.amountReported(m)
 	if m.Amount.IsNull() || m.Amount.IsUnknown() || reported == "" || decimal.Equal(asked, reported) {
 		return nil
 	}

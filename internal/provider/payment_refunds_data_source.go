@@ -37,21 +37,11 @@ func (d *paymentRefundsDataSource) Schema(_ context.Context, _ datasource.Schema
 			"refunds": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The refunds, in SimPay's order; `[]` when the transaction has none.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id": schema.StringAttribute{Computed: true, MarkdownDescription: "Refund id (a UUID)."},
-					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Refund status: `refund_new`, " +
-						"`refund_pending`, `refund_completed`, `refund_rejected` or `refund_failed` (or a status SimPay adds later)."},
-					"amount": amountattr.Read("Amount " +
-						"refunded to the payer, in `currency`, as a decimal string."),
-					"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `amount`: the " +
-						"payer's currency, in which SimPay's refunds page says a refund is made (the transaction's " +
-						"`reported_amount.currency`)."},
-					"wallet_amount": amountattr.Read("" +
-						"Amount taken from the SimPay wallet for the refund, in `wallet_currency`, as a decimal string."),
-					"wallet_currency": schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 4217 code of `wallet_amount`."},
-					"created_at":      schema.StringAttribute{Computed: true, MarkdownDescription: "When the refund was requested (RFC 3339)."},
-					"updated_at":      schema.StringAttribute{Computed: true, MarkdownDescription: "When the refund last changed (RFC 3339)."},
-				}},
+				NestedObject: schema.NestedAttributeObject{Attributes: refundReportedAttrs.dataSourceWith(map[string]schema.Attribute{
+					// The create-only skeleton's wording for the resource's id.
+					"id":     readString("Id of the refund, as SimPay assigned it (a UUID)."),
+					"amount": amountattr.Read("Amount refunded to the payer, in `currency`, as a decimal string."),
+				})},
 			},
 		},
 	}

@@ -61,14 +61,14 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 			"(`GET /payment/{serviceId}/transactions/{transactionId}`): amounts and commission, payer, addresses and " +
 			"cart, under the same attribute names as the `simpay_payment_transaction` resource. Whatever SimPay sends as " +
 			"null is null here.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: paymentTransactionReportedAttrs.dataSourceWith(map[string]schema.Attribute{
 			"service_id": serviceIDArgument(paymentServices.name),
 			"id":         transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created."),
 			"amount": amountattr.Read("Amount of the transaction as it was created, in `currency`, as a decimal string such " +
 				"as `\"24.99\"`; `reported_amount` has what the payer was charged."),
 			"currency":    readString("ISO 4217 currency of `amount`, such as `PLN`."),
 			"description": readString("Description given at creation; null when none was."),
-			"control":     readString("The shop's own reference given at creation (`control`); null when none was."),
+			"control":     paymentControlReadBack.dataSource(),
 			"customer": schema.SingleNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The payer as SimPay recorded them; each field is null when unknown.",
@@ -104,39 +104,7 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 						"the transaction's details; here so that the resource and this data source share attribute paths."),
 				},
 			},
-			"status": readString("Transaction status, such as `transaction_paid`. SimPay may add statuses; " +
-				"any value it sends is kept."),
-			"channel":              readString("Id of the channel the payer used, such as `blik`; null until one is chosen."),
-			"payer_transaction_id": readString("Short transaction identifier shown to the payer, such as `477YDX14`."),
-			"paid_at":              readString("When the payment was made (RFC 3339); null when unpaid."),
-			"expires_at":           readString("When an unpaid transaction expires (RFC 3339); null when SimPay sends none."),
-			"created_at":           readString("When the transaction was created (RFC 3339)."),
-			"updated_at":           readString("When the transaction last changed (RFC 3339)."),
-			"additional_json": readString("SimPay's `additional` for the transaction, as the JSON text SimPay sent, such " +
-				"as `[]`, for `jsondecode()`; null when SimPay sends none. SimPay documents no shape for it, so it is kept " +
-				"exactly as sent, numbers included."),
-			"reported_amount": schema.SingleNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "What the payer paid and what SimPay charged.",
-				Attributes: map[string]schema.Attribute{
-					"value":    amountattr.Read("Amount in the payer's currency, as a decimal string such as `\"7.55\"`."),
-					"currency": readString("ISO 4217 code of the payer's currency, such as `BRL`."),
-					"commission": amountattr.Read("SimPay's commission, as a decimal string; null until SimPay has " +
-						"charged one (e.g. while unpaid)."),
-					"commission_currency": readString("Currency of the commission (`PLN` or `EUR`)."),
-					"original": schema.SingleNestedAttribute{
-						Computed: true,
-						MarkdownDescription: "The amount declared when the transaction was created, before any currency " +
-							"conversion; null when SimPay does not send it.",
-						Attributes: map[string]schema.Attribute{
-							"value":    amountattr.Read("Declared amount, as a decimal string."),
-							"currency": readString("ISO 4217 code of the declared currency."),
-							"pln_rate": amountattr.Read("Rate of the declared currency to PLN used, as a decimal string."),
-						},
-					},
-				},
-			},
-		},
+		}),
 	}
 }
 

@@ -15,8 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -66,7 +64,7 @@ func (paymentTransactionSpec) schema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Creates an online-payment transaction in a SimPay service " +
 			"(`POST /payment/{serviceId}/transactions`) and tracks its status. Send the payer to `redirect_url` to pay.",
-		Attributes: map[string]schema.Attribute{
+		Attributes: paymentTransactionReportedAttrs.resourceWith(map[string]schema.Attribute{
 			"service_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Id of the online-payment service to create the transaction in: 8 lowercase hexadecimal characters, as shown in the SimPay panel.",
@@ -203,39 +201,7 @@ func (paymentTransactionSpec) schema() schema.Schema {
 			"context": contextAttribute(),
 			"redirect_url": computedString("URL of the payment page to send the payer to. SimPay gives it only when the " +
 				"transaction is created, so it is null after an import."),
-			"status": computedString("Transaction status, such as `transaction_new` or `transaction_paid`. SimPay documents " +
-				"`" + strings.Join(paymentTransactionStatuses, "`, `") + "`; others are kept as SimPay sends them."),
-			"channel":              computedString("Id of the channel the payment goes through, such as `blik`; null until one is chosen."),
-			"payer_transaction_id": computedString("Short transaction reference shown to the payer, such as `477YDX14`."),
-			"paid_at":              computedString("When the payer paid (RFC 3339); null until paid."),
-			"expires_at":           computedString("When the payment page expires (RFC 3339); null if SimPay sets no limit."),
-			"created_at":           computedString("When SimPay created the transaction (RFC 3339)."),
-			"updated_at":           computedString("When SimPay last changed the transaction (RFC 3339)."),
-			"additional_json": computedString("SimPay's `additional` for the transaction, as the JSON text SimPay sent, " +
-				"for `jsondecode()`; null when SimPay sends none. SimPay documents no shape for it."),
-			"reported_amount": schema.SingleNestedAttribute{
-				Computed: true,
-				MarkdownDescription: "The amounts as SimPay reports them. `value` and `currency` are what the payer is charged: " +
-					"they differ from `amount` and `currency` when the payer paid in another currency, and `original` then " +
-					"holds the amount as created.",
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
-				Attributes: map[string]schema.Attribute{
-					"value":               amountattr.Reported("Amount the payer is charged, as a decimal string."),
-					"currency":            schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `value` (ISO 4217)."},
-					"commission":          amountattr.Reported("SimPay's commission, as a decimal string; null until SimPay sets it (usually once paid)."),
-					"commission_currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of `commission` (ISO 4217)."},
-					"original": schema.SingleNestedAttribute{
-						Computed:            true,
-						MarkdownDescription: "The amount as the transaction was created, with its rate to PLN; null when SimPay does not send it.",
-						Attributes: map[string]schema.Attribute{
-							"value":    amountattr.Reported("Amount as created, as a decimal string."),
-							"currency": schema.StringAttribute{Computed: true, MarkdownDescription: "Currency of the amount as created (ISO 4217)."},
-							"pln_rate": amountattr.Reported("Rate of that currency to PLN, as a decimal string."),
-						},
-					},
-				},
-			},
-		},
+		}),
 	}
 }
 

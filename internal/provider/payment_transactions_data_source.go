@@ -85,20 +85,18 @@ func (d *paymentTransactionsDataSource) Schema(_ context.Context, _ datasource.S
 			"transactions": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The transactions, in SimPay's order; `[]` when none matches.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":     schema.StringAttribute{Computed: true, MarkdownDescription: "Transaction id (a UUID)."},
-					"status": schema.StringAttribute{Computed: true, MarkdownDescription: "Transaction status, such as `transaction_paid`."},
+				// The fields SimPay's list gives, described as simpay_payment_transaction
+				// describes them.
+				NestedObject: schema.NestedAttributeObject{Attributes: paymentTransactionReportedAttrs.pick(
+					"status", "channel", "paid_at", "created_at", "updated_at",
+				).dataSourceWith(map[string]schema.Attribute{
+					// The create-only skeleton's wording for the resource's id.
+					"id": readString("Id of the payment transaction, as SimPay assigned it (a UUID)."),
 					"amount": amountattr.Read("Amount " +
 						"of the transaction, as a decimal string such as `\"24.99\"`. The list does not say the currency; " +
 						"`simpay_payment_transaction` does."),
-					"control": schema.StringAttribute{Computed: true, MarkdownDescription: "The shop's own reference given " +
-						"when the transaction was created (`control`); null when none was."},
-					"channel": schema.StringAttribute{Computed: true, MarkdownDescription: "Id of the channel the payer " +
-						"chose, such as `blik`; null until one is chosen."},
-					"paid_at":    schema.StringAttribute{Computed: true, MarkdownDescription: "When the payment was made (RFC 3339); null when unpaid."},
-					"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the transaction was created (RFC 3339)."},
-					"updated_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the transaction last changed (RFC 3339)."},
-				}},
+					"control": paymentControlReadBack.dataSource(),
+				})},
 			},
 		},
 	}

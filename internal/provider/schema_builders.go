@@ -4,11 +4,18 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // Attributes that several data sources or resources declare alike.
@@ -87,16 +94,6 @@ func transactionIDArgument(desc string) dschema.StringAttribute {
 	}
 }
 
-// serviceAttributes are the computed attributes of a service object.
-func serviceAttributes(kind string) map[string]dschema.Attribute {
-	return map[string]dschema.Attribute{
-		"id":         dschema.StringAttribute{Computed: true, MarkdownDescription: "Service id: 8 hexadecimal characters."},
-		"name":       dschema.StringAttribute{Computed: true, MarkdownDescription: "Name of the " + kind + " service."},
-		"status":     dschema.StringAttribute{Computed: true, MarkdownDescription: "Service status, such as `service_active`."},
-		"created_at": dschema.StringAttribute{Computed: true, MarkdownDescription: "When the service was created (RFC 3339)."},
-	}
-}
-
 // serviceStatusFilter is the optional status a list of services is filtered by.
 func serviceStatusFilter(kind string) dschema.StringAttribute {
 	return dschema.StringAttribute{
@@ -127,47 +124,186 @@ func codeList(values []string) string {
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
 }
 
-// DirectBilling transactions.
+// What SimPay reports.
 
-// refreshedOnRead ends the description of a resource's attribute that a
-// refresh updates.
-const refreshedOnRead = " Refreshed on every read."
+// reportedAttr is an attribute SimPay reports about an object, in a form
+// that is neither a data source's nor a resource's: its description, its
+// type, the attributes of an object, and whether it is sensitive. The file
+// of each SimPay object defines what SimPay reports of it once, as
+// reportedAttrs; every data source and resource that shows the object builds
+// its attributes from that, so they have one description and one type, and
+// only the arguments around them differ.
+type reportedAttr struct {
+	desc      string
+	kind      reportedKind
+	attrs     reportedAttrs // of an object
+	sensitive bool
+}
 
-// dbText describes what SimPay reports about a DirectBilling transaction:
-// one wording for the simpay_directbilling_transaction resource and the data
-// sources that show such a transaction under the same attribute names.
-var dbText = struct {
-	control, phoneNumber                                                     string
-	status, value, valueNet, valueCreated, valueCreatedType, operator, score string
-	notify, notifySent, notifyLastSentAt, notifyCount, createdAt, updatedAt  string
-}{
-	control: "Your own value given when the transaction was created (`control`); null when none was.",
-	phoneNumber: "Phone number the payment comes from, digits only with the country code first, such as " +
-		"`\"48123123123\"`: the one forced at creation, or the payer's once SimPay knows it; null otherwise.",
-	status: "Transaction status as SimPay reports it. SimPay documents " + codeList(directBillingTransactionStatuses) +
-		" (the last two in its newer SDKs only); a transaction starts as `transaction_db_new`, and a status SimPay " +
-		"adds later is kept as sent.",
-	value: "The transaction's value as SimPay reports it (its `value`), a decimal string in PLN. SimPay computes it " +
-		"from the amount and amount type the transaction was created with.",
-	valueNet: "What you receive from the transaction as SimPay reports it, a decimal string in PLN. SimPay's 2024 " +
-		"OpenAPI file names it `value_netto`, its newer SDKs `value_net`: either is read, so it is the same number " +
-		"whichever SimPay sends.",
-	valueCreated: "The amount the transaction was created with, as SimPay reports it (its `value_created`), a " +
-		"decimal string in PLN; `value_created_type` says what it is. Null when SimPay does not send it (its 2024 " +
-		"OpenAPI file does not name it; simpay-laravel reads it).",
-	valueCreatedType: "What `value_created` is, as SimPay reports it (its `value_created_type`): `required`, `net` " +
-		"or `gross`, as `amount_type` of the resource. Written in lower case whatever case SimPay uses, so that " +
-		"`\"GROSS\"` and `\"gross\"` are one value; null when SimPay does not send it.",
-	operator: "Mobile carrier the payer paid through, as SimPay names it: `orange`, `play`, `t-mobile`, `plus` or " +
-		"`netia` (one SimPay adds later is kept as sent); null until SimPay knows it.",
-	score: "SimPay's score of the transaction (its `score`), a decimal string such as `\"0.85\"`, exactly as SimPay " +
-		"sends it. SimPay does not say what it measures (simpay-laravel reads it as an optional number); null when " +
-		"SimPay does not send it.",
-	notify: "Whether, when and how often SimPay notified your service's notification URL of this transaction; null " +
-		"when SimPay does not say (its list of transactions leaves it out).",
-	notifySent:       "Whether SimPay has sent a notification (SimPay's `is_send`).",
-	notifyLastSentAt: "When SimPay last sent one (RFC 3339); null if never.",
-	notifyCount:      "How many notifications SimPay has sent.",
-	createdAt:        "When SimPay created the transaction (RFC 3339).",
-	updatedAt:        "When the transaction last changed in SimPay (RFC 3339).",
+type reportedKind int
+
+const (
+	reportedKindText reportedKind = iota
+	reportedKindAmount
+	reportedKindBool
+	reportedKindInt64
+	reportedKindObject
+)
+
+// reportedAttrs are the attributes SimPay reports about an object, by name.
+type reportedAttrs map[string]reportedAttr
+
+func textReported(desc string) reportedAttr { return reportedAttr{desc: desc, kind: reportedKindText} }
+func amountReported(desc string) reportedAttr {
+	return reportedAttr{desc: desc, kind: reportedKindAmount}
+}
+func boolReported(desc string) reportedAttr { return reportedAttr{desc: desc, kind: reportedKindBool} }
+func int64Reported(desc string) reportedAttr {
+	return reportedAttr{desc: desc, kind: reportedKindInt64}
+}
+
+// reportedObject is an object SimPay reports, with its attributes; its
+// model holds it as a types.Object of attrTypes, so that a resource's plan
+// can hold it unknown.
+func objectReported(desc string, attrs reportedAttrs) reportedAttr {
+	return reportedAttr{desc: desc, kind: reportedKindObject, attrs: attrs}
+}
+
+// dataSource is a as a data source reads it.
+func (a reportedAttr) dataSource() dschema.Attribute {
+	switch a.kind {
+	case reportedKindAmount:
+		d := amountattr.Read(a.desc)
+		d.Sensitive = a.sensitive
+		return d
+	case reportedKindBool:
+		return dschema.BoolAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+	case reportedKindInt64:
+		return dschema.Int64Attribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+	case reportedKindObject:
+		return dschema.SingleNestedAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive,
+			Attributes: a.attrs.dataSource()}
+	}
+	return dschema.StringAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+}
+
+// resource is a as a resource computes it. At the top level (top) it keeps
+// its state value in plans, since only a refresh changes it; inside an
+// object it follows the object.
+func (a reportedAttr) resource(top bool) rschema.Attribute {
+	switch a.kind {
+	case reportedKindAmount:
+		r := amountattr.Reported(a.desc)
+		if top {
+			r = amountattr.Computed(a.desc)
+		}
+		r.Sensitive = a.sensitive
+		return r
+	case reportedKindBool:
+		r := rschema.BoolAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+		if top {
+			r.PlanModifiers = []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}
+		}
+		return r
+	case reportedKindInt64:
+		r := rschema.Int64Attribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+		if top {
+			r.PlanModifiers = []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}
+		}
+		return r
+	case reportedKindObject:
+		r := rschema.SingleNestedAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive,
+			Attributes: a.attrs.resource(false)}
+		if top {
+			r.PlanModifiers = []planmodifier.Object{objectplanmodifier.UseStateForUnknown()}
+		}
+		return r
+	}
+	r := rschema.StringAttribute{Computed: true, MarkdownDescription: a.desc, Sensitive: a.sensitive}
+	if top {
+		r.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	}
+	return r
+}
+
+// attrType is the type of a's value in a model.
+func (a reportedAttr) attrType() attr.Type {
+	switch a.kind {
+	case reportedKindAmount:
+		return DecimalType{}
+	case reportedKindBool:
+		return types.BoolType
+	case reportedKindInt64:
+		return types.Int64Type
+	case reportedKindObject:
+		return types.ObjectType{AttrTypes: a.attrs.attrTypes()}
+	}
+	return types.StringType
+}
+
+func (as reportedAttrs) dataSource() map[string]dschema.Attribute {
+	out := make(map[string]dschema.Attribute, len(as))
+	for name, a := range as {
+		out[name] = a.dataSource()
+	}
+	return out
+}
+
+func (as reportedAttrs) resource(top bool) map[string]rschema.Attribute {
+	out := make(map[string]rschema.Attribute, len(as))
+	for name, a := range as {
+		out[name] = a.resource(top)
+	}
+	return out
+}
+
+// attrTypes are the attribute types of an object of as, for the
+// types.Object a model holds it in.
+func (as reportedAttrs) attrTypes() map[string]attr.Type {
+	out := make(map[string]attr.Type, len(as))
+	for name, a := range as {
+		out[name] = a.attrType()
+	}
+	return out
+}
+
+// pick is the attributes of as named, for a data source that shows fewer
+// of them, such as SimPay's list of an object.
+func (as reportedAttrs) pick(names ...string) reportedAttrs {
+	out := make(reportedAttrs, len(names))
+	for _, name := range names {
+		a, ok := as[name]
+		if !ok {
+			panic("no reported attribute " + name)
+		}
+		out[name] = a
+	}
+	return out
+}
+
+// dataSourceWith is what a data source shows of the object: as, beside the
+// data source's own attributes (its arguments, and what SimPay returns of
+// them).
+func (as reportedAttrs) dataSourceWith(own map[string]dschema.Attribute) map[string]dschema.Attribute {
+	out := as.dataSource()
+	for name, a := range own {
+		if _, dup := out[name]; dup {
+			panic("attribute " + name + " is both reported and the data source's own")
+		}
+		out[name] = a
+	}
+	return out
+}
+
+// resourceWith is a resource's schema attributes: as at the top level,
+// beside the resource's own (its arguments, and what only it shows).
+func (as reportedAttrs) resourceWith(own map[string]rschema.Attribute) map[string]rschema.Attribute {
+	out := as.resource(true)
+	for name, a := range own {
+		if _, dup := out[name]; dup {
+			panic("attribute " + name + " is both reported and the resource's own")
+		}
+		out[name] = a
+	}
+	return out
 }

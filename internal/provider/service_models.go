@@ -12,6 +12,16 @@ import (
 // attributes: a list data source shows each item as its single data source
 // shows the one it reads.
 
+// serviceAttributes are the computed attributes of a service object.
+func serviceAttributes(kind string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":         schema.StringAttribute{Computed: true, MarkdownDescription: "Service id: 8 hexadecimal characters."},
+		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "Name of the " + kind + " service."},
+		"status":     schema.StringAttribute{Computed: true, MarkdownDescription: "Service status, such as `service_active`."},
+		"created_at": schema.StringAttribute{Computed: true, MarkdownDescription: "When the service was created (RFC 3339)."},
+	}
+}
+
 // paymentServiceModel is one online-payment service; simpay_payment_service
 // has the same attributes at the top level.
 type paymentServiceModel struct {

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*smsTransactionsDataSource)(nil)
@@ -31,26 +30,6 @@ type smsTransactionsModel struct {
 
 func (d *smsTransactionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_sms_transactions"
-}
-
-// smsTransactionAttributes are the attributes of an SMS transaction: the
-// items of simpay_sms_transactions, and simpay_sms_transaction's own.
-func smsTransactionAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id": schema.Int64Attribute{Computed: true, MarkdownDescription: "SimPay's id of the SMS transaction, " +
-			"an integer such as `1`."},
-		"from": readString("Phone number the SMS came from, digits only with the country code first, such as " +
-			"`\"48123123123\"`."),
-		"code": readString("The code SimPay answered the SMS with, such as `ABC1D6`: what the payer enters in " +
-			"your shop."),
-		"used": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the code has been used " +
-			"(SimPay's `used`)."},
-		"send_number": schema.Int64Attribute{Computed: true, MarkdownDescription: "Premium-rate number the SMS " +
-			"was sent to, such as `7055` (SimPay's `send_number`)."},
-		"value": amountattr.Read("SimPay's `value` of the SMS, in PLN, as a decimal string such as `\"0.5\"`, exactly " +
-			"as SimPay sends it."),
-		"send_at": readString("When SimPay received the SMS (RFC 3339; SimPay's `send_at`)."),
-	}
 }
 
 func (d *smsTransactionsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
