@@ -5,10 +5,12 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // An online-payment transaction, as the simpay_payment_transaction resource
@@ -318,4 +320,45 @@ func cartModels(items []client.CartItem) []paymentCartItemModel {
 		})
 	}
 	return out
+}
+
+// SimPay's list of transactions: the items of simpay_payment_transactions.
+
+// paymentTransactionSummaryModel is a transaction as SimPay's list shows it.
+type paymentTransactionSummaryModel struct {
+	ID        types.String `tfsdk:"id"`
+	Status    types.String `tfsdk:"status"`
+	Amount    DecimalValue `tfsdk:"amount"`
+	Control   types.String `tfsdk:"control"`
+	Channel   types.String `tfsdk:"channel"`
+	PaidAt    types.String `tfsdk:"paid_at"`
+	CreatedAt types.String `tfsdk:"created_at"`
+	UpdatedAt types.String `tfsdk:"updated_at"`
+}
+
+func newPaymentTransactionSummaryModel(t client.PaymentTransactionSummary) paymentTransactionSummaryModel {
+	return paymentTransactionSummaryModel{
+		ID:        types.StringValue(t.ID),
+		Status:    types.StringValue(t.Status),
+		Amount:    decimalOrNull(t.Amount.String()),
+		Control:   stringOrNull(t.Control),
+		Channel:   stringOrNull(t.Channel),
+		PaidAt:    timestampOrNull(t.PaidAt),
+		CreatedAt: timestamp(t.CreatedAt),
+		UpdatedAt: timestamp(t.UpdatedAt),
+	}
+}
+
+// paymentTransactionSummaryAttributes are the attributes of
+// paymentTransactionSummaryModel: the fields SimPay's list gives, described
+// as simpay_payment_transaction describes them.
+func paymentTransactionSummaryAttributes() map[string]dschema.Attribute {
+	return paymentTransactionReportedAttrs.pick("status", "channel", "paid_at", "created_at", "updated_at").dataSourceWith(
+		map[string]dschema.Attribute{
+			// The create-only skeleton's wording for the resource's id.
+			"id": readString("Id of the payment transaction, as SimPay assigned it (a UUID)."),
+			"amount": amountattr.Read("Amount of the transaction, as a decimal string such as `\"24.99\"`. The list " +
+				"does not say the currency; `simpay_payment_transaction` does."),
+			"control": paymentControlReadBack.dataSource(),
+		})
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 var _ datasource.DataSourceWithConfigure = (*paymentTransactionsDataSource)(nil)
@@ -28,31 +27,6 @@ type paymentTransactionsModel struct {
 	Status       types.String                     `tfsdk:"status"`
 	MaxItems     types.Int64                      `tfsdk:"max_items"`
 	Transactions []paymentTransactionSummaryModel `tfsdk:"transactions"`
-}
-
-// paymentTransactionSummaryModel is a transaction as SimPay's list shows it.
-type paymentTransactionSummaryModel struct {
-	ID        types.String `tfsdk:"id"`
-	Status    types.String `tfsdk:"status"`
-	Amount    DecimalValue `tfsdk:"amount"`
-	Control   types.String `tfsdk:"control"`
-	Channel   types.String `tfsdk:"channel"`
-	PaidAt    types.String `tfsdk:"paid_at"`
-	CreatedAt types.String `tfsdk:"created_at"`
-	UpdatedAt types.String `tfsdk:"updated_at"`
-}
-
-func newPaymentTransactionSummaryModel(t client.PaymentTransactionSummary) paymentTransactionSummaryModel {
-	return paymentTransactionSummaryModel{
-		ID:        types.StringValue(t.ID),
-		Status:    types.StringValue(t.Status),
-		Amount:    decimalOrNull(t.Amount.String()),
-		Control:   stringOrNull(t.Control),
-		Channel:   stringOrNull(t.Channel),
-		PaidAt:    timestampOrNull(t.PaidAt),
-		CreatedAt: timestamp(t.CreatedAt),
-		UpdatedAt: timestamp(t.UpdatedAt),
-	}
 }
 
 func (d *paymentTransactionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -85,18 +59,7 @@ func (d *paymentTransactionsDataSource) Schema(_ context.Context, _ datasource.S
 			"transactions": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The transactions, in SimPay's order; `[]` when none matches.",
-				// The fields SimPay's list gives, described as simpay_payment_transaction
-				// describes them.
-				NestedObject: schema.NestedAttributeObject{Attributes: paymentTransactionReportedAttrs.pick(
-					"status", "channel", "paid_at", "created_at", "updated_at",
-				).dataSourceWith(map[string]schema.Attribute{
-					// The create-only skeleton's wording for the resource's id.
-					"id": readString("Id of the payment transaction, as SimPay assigned it (a UUID)."),
-					"amount": amountattr.Read("Amount " +
-						"of the transaction, as a decimal string such as `\"24.99\"`. The list does not say the currency; " +
-						"`simpay_payment_transaction` does."),
-					"control": paymentControlReadBack.dataSource(),
-				})},
+				NestedObject:        schema.NestedAttributeObject{Attributes: paymentTransactionSummaryAttributes()},
 			},
 		},
 	}
