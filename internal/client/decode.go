@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 )
 
@@ -123,6 +124,11 @@ func (p *presence) UnmarshalJSON(b []byte) error {
 // decoding path, split from the transport so that it can be fuzzed.
 func (c *Client) decodeResponse(method, path string, status int, body []byte, out any) (*pagination, error) {
 	ok2xx := status >= 200 && status <= 299
+	if status == http.StatusNoContent && out == nil && len(bytes.TrimSpace(body)) == 0 {
+		// SimPay's answer to a DELETE (unregistering a BLIK alias): no
+		// envelope, no body.
+		return nil, nil
+	}
 	if !json.Valid(body) {
 		return nil, &APIError{StatusCode: status, Method: method, Path: path, Snippet: c.snippetOrEmpty(body)}
 	}

@@ -13,6 +13,25 @@ import (
 // pageLimit is SimPay's largest page size: the fewer pages, the fewer requests.
 const pageLimit = 99
 
+// pagePerPage is the largest perPage of the recurring-payment lists
+// (subscriptions, BLIK aliases), which page by page and perPage (1..50,
+// default 20; pages "Retrieve subscription list" and "Retrieve list of BLIK
+// aliases") instead of page and limit.
+const pagePerPage = 50
+
+// paging is how a list endpoint is paged.
+type paging int
+
+const (
+	// unpaged: SimPay documents the endpoint without pagination.
+	unpaged paging = iota
+	// pagedByLimit: page and limit (up to pageLimit), as most lists.
+	pagedByLimit
+	// pagedByPerPage: page and perPage (up to pagePerPage), as the
+	// recurring-payment lists.
+	pagedByPerPage
+)
+
 // maxPages guards the page-walk against a nonsensical total_pages: the result
 // slice is allocated up front from it.
 const maxPages = 10000
@@ -53,6 +72,17 @@ type ListOptions struct {
 // a gap, as in any offset-paginated list; reading again gives the list as
 // it now stands.
 func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, paged, shared bool, opts ListOptions) ([]T, error) {
+	style := unpaged
+	if paged {
+		style = pagedByLimit
+	}
+	return listPages[T](ctx, c, path, query, style, shared, opts)
+}
+
+// listPages is listAll with the page-size parameter named by style:
+// pagedByPerPage sends page and perPage=50 on every request, never limit.
+func listPages[T any](ctx context.Context, c *Client, path string, query url.Values, style paging, shared bool, opts ListOptions) ([]T, error) {
+	paged := style != unpaged
 	if opts.MaxItems < 0 {
 		return nil, fmt.Errorf("MaxItems is negative (%d); use 0 for all items", opts.MaxItems)
 	}
@@ -64,8 +94,11 @@ func listAll[T any](ctx context.Context, c *Client, path string, query url.Value
 		if paged || page > 1 {
 			q.Set("page", strconv.Itoa(page))
 		}
-		if paged {
+		switch style {
+		case pagedByLimit:
 			q.Set("limit", strconv.Itoa(pageLimit))
+		case pagedByPerPage:
+			q.Set("perPage", strconv.Itoa(pagePerPage))
 		}
 		return q
 	}
@@ -333,6 +366,8 @@ func (t SMSTransaction) listKey() string            { return integerKey(t.ID) }
 func (n SMSNumber) listKey() string                 { return integerKey(n.Number) }
 func (s DirectBillingService) listKey() string      { return s.ID }
 func (t DirectBillingTransaction) listKey() string  { return t.ID }
+func (s PaymentSubscription) listKey() string       { return s.ID }
+func (a BlikAlias) listKey() string                 { return a.ID }
 
 // integerKey is the key of an integer identity; 0 is what an absent one
 // decodes to, so it identifies nothing.
