@@ -39,7 +39,9 @@
 //
 // The mock's own codes, found in no SimPay source and kept only so that its
 // answers say what went wrong: 404 REFUND_NOT_FOUND, NUMBER_NOT_FOUND and
-// CODE_NOT_FOUND; 409 PREVIOUS_REFUND_PENDING (SimPay's WooCommerce plugin
+// CODE_NOT_FOUND; 404 ALIAS_NOT_FOUND (an unknown uuid to unregister: SimPay's
+// page for DELETE /payment/{serviceId}/blik/aliases documents only the 204);
+// 409 PREVIOUS_REFUND_PENDING (SimPay's WooCommerce plugin
 // reads a 409 as "a previous refund is pending", without naming a code); 400
 // REFUND_AMOUNT_EXCEEDED; 400 INVALID_JSON and 405 METHOD_NOT_ALLOWED
 // (Laravel's usual answers, not SimPay's pages). The client never depends on
@@ -54,7 +56,8 @@
 // SimPay's OpenAPI file where it has them (SMS, DirectBilling and the core
 // payment endpoints); the rest are the mock's own guesses following its
 // pattern, found in no SimPay source: payment.currencies, payment.refunds,
-// payment.refunds.create and payment.refund.
+// payment.refunds.create, payment.refund, payment.subscriptions,
+// payment.blik.aliases and payment.blik.aliases.delete.
 //
 //	GET  /payment                                             payment.services
 //	GET  /payment/{serviceId}                                 payment.service
@@ -66,6 +69,9 @@
 //	GET  /payment/{serviceId}/transactions/{id}/refunds       payment.refunds
 //	POST /payment/{serviceId}/transactions/{id}/refunds       payment.refunds.create
 //	GET  /payment/{serviceId}/transactions/{id}/refunds/{id}  payment.refund
+//	GET  /payment/{serviceId}/subscriptions                   payment.subscriptions
+//	GET  /payment/{serviceId}/blik/aliases                    payment.blik.aliases
+//	DELETE /payment/{serviceId}/blik/aliases                  payment.blik.aliases.delete
 //	GET  /ip                                                  (public: no token needed)
 //	GET  /sms                                                 sms.services
 //	GET  /sms/{serviceId}                                     sms.services.show
@@ -93,6 +99,20 @@
 // list with the true totals. Links are full URLs on the request's host and
 // prefix, keeping the other query parameters. Channels, currencies, refunds
 // and /ip are plain lists, as in SimPay's examples.
+//
+// The recurring-payment lists (GET /payment/{serviceId}/subscriptions and
+// /blik/aliases) page by "page" and "perPage" (default 20, 1 to 50, as
+// SimPay's pages say), not "limit", which they ignore; perPage out of range
+// is 422 VALIDATION_ERROR on "perPage". They serve the examples of SimPay's
+// pages "Retrieve subscription list" and "Retrieve list of BLIK aliases",
+// plus Options.Subscriptions generated ones (AddSubscriptions); every filter
+// is applied (filter[status], filter[mode] or filter[type], filter[uuid],
+// filter[value]); a status, mode, type or sort outside the pages' enums is
+// a 422, as the DirectBilling list answers an unknown filter[status]. They
+// are newest first unless sort=created_at. DELETE
+// /payment/{serviceId}/blik/aliases ({"uuid": ..., "reason": ... at most 20
+// characters}) makes the alias alias_unregistered, answers 204 with no
+// body and, with an IPN URL, sends blik:alias_status_changed.
 //
 // Transaction lists (online payments, SMS, DirectBilling) are newest first,
 // as SimPay lists them: what was created through the API, then the

@@ -87,7 +87,7 @@ func TestAbilities(t *testing.T) {
 			t.Errorf("%s %s with %s: %d %s", rt.method, rt.pattern, rt.ability, r.status, r.raw)
 		}
 	}
-	if len(all) != 24 {
+	if len(all) != 27 {
 		t.Errorf("%d abilities: %v", len(all), all)
 	}
 	if !slices.Contains(all, AbilityPaymentTransactionsCreate) || slices.Contains(all, "") {

@@ -120,6 +120,7 @@ func (s *Server) loadFixtures() {
 		additional: json.RawMessage(`{"mock":"SimPay documents no shape for additional","items":[1,"two",null],"amount":24.90}`),
 	}
 	main.txs = []*paymentTx{first, second, detail, unpaid}
+	loadRecurringFixtures(main)
 
 	s.smsServices = []*smsService{
 		{id: fixtureServiceID, typ: "ONE_TIME_CODE", status: "service_active", name: "TEST", prefix: "SIM", suffix: "TESTSIMPAY",

@@ -18,6 +18,10 @@ type paymentService struct {
 	currencies       []currency
 	txs              []*paymentTx // insertion order: oldest first
 	generated        int          // generated transactions so far, for their ids
+	// subscriptions and aliases are the recurring payments (recurring.go).
+	subscriptions []*subscription
+	aliases       []*blikAlias
+	generatedSubs int // generated subscriptions so far, for their ids
 }
 
 type paymentServiceView struct {

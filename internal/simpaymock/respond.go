@@ -100,10 +100,33 @@ const (
 	maxPerPage     = 99
 )
 
+// pageSize is how a list endpoint takes its page size: the query parameter
+// and its default and largest value.
+type pageSize struct {
+	param        string
+	def, largest int
+}
+
+// byLimit is the page size of most of SimPay's lists: limit, default 15,
+// at most 99 (CONTRACT.md, Envelope).
+var byLimit = pageSize{param: "limit", def: defaultPerPage, largest: maxPerPage}
+
+// byPerPage is the page size of the recurring-payment lists: perPage,
+// default 20, 1 to 50 (pages "Retrieve subscription list" and "Retrieve list
+// of BLIK aliases": "perPage integer [ 1 .. 50 ] ... Default 20"). They
+// ignore limit, as a Laravel controller ignores a parameter it does not read.
+var byPerPage = pageSize{param: "perPage", def: 20, largest: 50}
+
 // pageRequest reads page and limit the way SimPay validates them.
 func pageRequest(q url.Values) (page, limit int, errs *fieldErrors) {
+	return pageRequestBy(q, byLimit)
+}
+
+// pageRequestBy reads page and the page size named by size, answering a
+// value out of range as SimPay's validation does (a 422).
+func pageRequestBy(q url.Values, size pageSize) (page, limit int, errs *fieldErrors) {
 	errs = &fieldErrors{}
-	page, limit = 1, defaultPerPage
+	page, limit = 1, size.def
 	if s := q.Get("page"); s != "" {
 		n, err := strconv.Atoi(s)
 		switch {
@@ -115,15 +138,16 @@ func pageRequest(q url.Values) (page, limit int, errs *fieldErrors) {
 			page = n
 		}
 	}
-	if s := q.Get("limit"); s != "" {
+	if s := q.Get(size.param); s != "" {
+		name := attr(size.param)
 		n, err := strconv.Atoi(s)
 		switch {
 		case err != nil:
-			errs.add("limit", "The limit must be an integer.")
+			errs.addf(size.param, "The %s must be an integer.", name)
 		case n < 1:
-			errs.add("limit", "The limit must be at least 1.")
-		case n > maxPerPage:
-			errs.addf("limit", "The limit may not be greater than %d.", maxPerPage)
+			errs.addf(size.param, "The %s must be at least 1.", name)
+		case n > size.largest:
+			errs.addf(size.param, "The %s may not be greater than %d.", name, size.largest)
 		default:
 			limit = n
 		}
@@ -134,7 +158,12 @@ func pageRequest(q url.Values) (page, limit int, errs *fieldErrors) {
 // paginate answers a list endpoint with one page of items and SimPay's
 // pagination block. A page past the end is an empty list, not an error.
 func paginate[T any](a *apiRequest, items []T) *response {
-	page, limit, errs := pageRequest(a.query)
+	return paginateBy(a, items, byLimit)
+}
+
+// paginateBy is paginate with the page size taken as size says.
+func paginateBy[T any](a *apiRequest, items []T, size pageSize) *response {
+	page, limit, errs := pageRequestBy(a.query, size)
 	if !errs.empty() {
 		return validationFailed(errs)
 	}

@@ -22,6 +22,11 @@ const (
 	AbilityPaymentRefunds            = "payment.refunds"
 	AbilityPaymentRefund             = "payment.refund"
 	AbilityPaymentRefundsCreate      = "payment.refunds.create"
+	// The recurring-payment abilities are the mock's own guesses too:
+	// SimPay's pages for these endpoints name none.
+	AbilityPaymentSubscriptions     = "payment.subscriptions"
+	AbilityPaymentBlikAliases       = "payment.blik.aliases"
+	AbilityPaymentBlikAliasesDelete = "payment.blik.aliases.delete"
 
 	AbilitySMSServices       = "sms.services"
 	AbilitySMSService        = "sms.services.show"
@@ -66,6 +71,9 @@ var routes = func() []route {
 		{method: "GET", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds", ability: AbilityPaymentRefunds, handle: (*Server).listRefunds},
 		{method: "POST", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds", ability: AbilityPaymentRefundsCreate, handle: (*Server).createRefund},
 		{method: "GET", pattern: "/payment/{serviceId}/transactions/{transactionId}/refunds/{refundId}", ability: AbilityPaymentRefund, handle: (*Server).getRefund},
+		{method: "GET", pattern: "/payment/{serviceId}/subscriptions", ability: AbilityPaymentSubscriptions, handle: (*Server).listSubscriptions},
+		{method: "GET", pattern: "/payment/{serviceId}/blik/aliases", ability: AbilityPaymentBlikAliases, handle: (*Server).listBlikAliases},
+		{method: "DELETE", pattern: "/payment/{serviceId}/blik/aliases", ability: AbilityPaymentBlikAliasesDelete, handle: (*Server).unregisterBlikAlias},
 		// Public: SimPay's own WooCommerce, WordPress and WHMCS handlers call
 		// GET /ip with no Authorization header (CONTRACT.md).
 		{method: "GET", pattern: "/ip", handle: (*Server).listIPs},

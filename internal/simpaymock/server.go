@@ -50,6 +50,10 @@ type Options struct {
 	// service d151e4f9, for pagination tests. Their ids, amounts, statuses and
 	// timestamps depend only on Seed and their position.
 	Transactions int
+	// Subscriptions is the number of extra generated recurring-payment
+	// subscriptions (and as many BLIK aliases) for service d151e4f9, for
+	// pagination tests; see AddSubscriptions.
+	Subscriptions int
 	// Latency is added to every API request (not to /__admin/ requests).
 	Latency time.Duration
 	// Prefix is a path prefix the API is served under, e.g. "/_mock/en/apis"
@@ -174,6 +178,9 @@ func New(opts Options) *Server {
 	s.loadFixtures()
 	if opts.Transactions > 0 {
 		s.AddPaymentTransactions(fixtureServiceID, opts.Transactions)
+	}
+	if opts.Subscriptions > 0 {
+		s.AddSubscriptions(fixtureServiceID, opts.Subscriptions)
 	}
 	s.notify = newNotifier(s, opts)
 	s.admin = s.adminHandler()
