@@ -105,14 +105,14 @@ func TestRecurringFilters(t *testing.T) {
 	}
 	for path, want := range map[string]int{
 		"/payment/d151e4f9/subscriptions?filter[status]=subscription_cancelled": 1 + 2, // the page's and k = 2, 8
-		"/payment/d151e4f9/subscriptions?filter[mode]=CARD":                      2,     // k = 4, 9
-		"/payment/d151e4f9/subscriptions?filter[uuid]=" + docsPremiumSub:         1,
-		"/payment/d151e4f9/subscriptions?filter[uuid]=nothing":                   0,
-		"/payment/d151e4f9/blik/aliases?filter[type]=UID":                        2,
-		"/payment/d151e4f9/blik/aliases?filter[status]=alias_unregistered":       1 + 2, // the page's and k = 3, 7
-		"/payment/d151e4f9/blik/aliases?filter[uuid]=" + docsPremiumAlias:        1,
-		"/payment/d151e4f9/blik/aliases?filter[value]=CCBBAA":                    1,
-		"/payment/d151e4f9/blik/aliases?filter[value]=CCBBAA&filter[type]=UID":   0,
+		"/payment/d151e4f9/subscriptions?filter[mode]=CARD":                     2,     // k = 4, 9
+		"/payment/d151e4f9/subscriptions?filter[uuid]=" + docsPremiumSub:        1,
+		"/payment/d151e4f9/subscriptions?filter[uuid]=nothing":                  0,
+		"/payment/d151e4f9/blik/aliases?filter[type]=UID":                       2,
+		"/payment/d151e4f9/blik/aliases?filter[status]=alias_unregistered":      1 + 2, // the page's and k = 3, 7
+		"/payment/d151e4f9/blik/aliases?filter[uuid]=" + docsPremiumAlias:       1,
+		"/payment/d151e4f9/blik/aliases?filter[value]=CCBBAA":                   1,
+		"/payment/d151e4f9/blik/aliases?filter[value]=CCBBAA&filter[type]=UID":  0,
 	} {
 		if got := count(path); got != want {
 			t.Errorf("%s: %d items, want %d", path, got, want)
