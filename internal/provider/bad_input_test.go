@@ -149,7 +149,7 @@ func badInputCases() []badInputCase {
 	dbList := func(lines ...string) string {
 		return dataSource("simpay_directbilling_transactions", []string{validServiceID}, lines...)
 	}
-	return []badInputCase{
+	return append([]badInputCase{
 		// Provider settings. Every one keeps a data source, which a provider
 		// that accepted the setting would read.
 		{name: "provider/base_url plain http to a remote host", provider: withoutBaseURL(mockSettings, `base_url = "http://api.simpay.pl/"`),
@@ -647,7 +647,7 @@ func badInputCases() []badInputCase {
 		{name: "cli-import/directbilling_transaction id without a transaction", body: dbTx(),
 			stage: "import", importArgs: []string{"simpay_directbilling_transaction.bad", "d151e4f9"},
 			attr: "import id", want: `Invalid import id for simpay_directbilling_transaction.*expected 2`},
-	}
+	}, recurringBadInputCases()...)
 }
 
 // withoutBaseURL replaces the base_url line of settings with line.

@@ -300,6 +300,8 @@ func (p *simpayProvider) DataSources(context.Context) []func() datasource.DataSo
 		NewPaymentTransactionsDataSource,
 		NewPaymentTransactionDataSource,
 		NewPaymentRefundsDataSource,
+		NewPaymentSubscriptionsDataSource,
+		NewPaymentBlikAliasesDataSource,
 		NewNotificationIPsDataSource,
 		NewSMSServicesDataSource,
 		NewSMSServiceDataSource,
@@ -336,6 +338,7 @@ func (p *simpayProvider) ListResources(context.Context) []func() list.ListResour
 func (p *simpayProvider) Actions(context.Context) []func() action.Action {
 	return []func() action.Action{
 		NewPaymentRefundAction,
+		NewPaymentBlikAliasUnregisterAction,
 	}
 }
 

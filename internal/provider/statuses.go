@@ -1,5 +1,7 @@
 package provider
 
+import "github.com/simpay-tf/terraform-provider-simpay/internal/client"
+
 // Status values SimPay documents (CONTRACT.md). Values read from SimPay are
 // never checked against these lists: SimPay may add statuses at any time.
 var (
@@ -23,4 +25,19 @@ var (
 		// SimPay-API-TypeScript add these two to the 2024 file's four.
 		"transaction_db_canceled", "transaction_db_generate_error",
 	}
+)
+
+// The recurring-payment values SimPay's pages "Retrieve subscription list"
+// and "Retrieve list of BLIK aliases" list for their filters.
+var (
+	subscriptionStatuses = []string{
+		"subscription_pending", "subscription_active", "subscription_cancelled", "subscription_expired",
+		"subscription_finished", "subscription_fraudulent",
+	}
+	blikAliasStatuses = []string{"alias_pending_registration", "alias_active", "alias_expired", "alias_unregistered"}
+	// subscriptionModes, blikAliasTypes and recurringSorts are closed
+	// lists: a filter outside them is refused at validate time.
+	subscriptionModes = []string{"BLIK", "CARD"}
+	blikAliasTypes    = []string{"PAYID", "UID"}
+	recurringSorts    = []string{client.SortNewestFirst, client.SortOldestFirst}
 )
