@@ -103,6 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Var(&blocked, "blocked-token", "bearer `token` whose requests fail with 403 IP_ADDRESS_NOT_WHITELISTED; repeatable")
 	latency := fs.Duration("latency", 0, "`delay` added to every API request, e.g. 20ms")
 	transactions := fs.Int("transactions", 0, "`number` of extra generated payment transactions for service d151e4f9")
+	subscriptions := fs.Int("subscriptions", 0, "`number` of extra generated recurring-payment subscriptions (each with a BLIK alias) for service d151e4f9")
 	prefix := fs.String("prefix", "", "path `prefix` to serve the API under, e.g. /_mock/en/apis as on SimPay's hosted mock")
 	fs.Var(&faults, "fault", "`spec` of a fault to inject, e.g. 'GET /payment/*/channels status=503 times=2 retry_after=1' or 'POST /payment/*/transactions drop after_handler'; repeatable (keys: kind, status, error_code, message, body, retry_after, delay, after_handler, times, fraction)")
 	urlFile := fs.String("url-file", "", "also write the base URL to this `file`, for scripts that start the mock in the background")
@@ -142,7 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "simpay-mock: -dialect: %v\n", err)
 		return errUsage
 	}
-	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Prefix: *prefix, Seed: *seed, Dialect: d, Autopay: *autopay}
+	opts := simpaymock.Options{Latency: *latency, Transactions: *transactions, Subscriptions: *subscriptions, Prefix: *prefix, Seed: *seed, Dialect: d, Autopay: *autopay}
 	if err := ipnOptions(&opts.IPN, ipnURLs, ipnKeys); err != nil {
 		return err
 	}
