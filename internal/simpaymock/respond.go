@@ -117,11 +117,6 @@ var byLimit = pageSize{param: "limit", def: defaultPerPage, largest: maxPerPage}
 // ignore limit, as a Laravel controller ignores a parameter it does not read.
 var byPerPage = pageSize{param: "perPage", def: 20, largest: 50}
 
-// pageRequest reads page and limit the way SimPay validates them.
-func pageRequest(q url.Values) (page, limit int, errs *fieldErrors) {
-	return pageRequestBy(q, byLimit)
-}
-
 // pageRequestBy reads page and the page size named by size, answering a
 // value out of range as SimPay's validation does (a 422).
 func pageRequestBy(q url.Values, size pageSize) (page, limit int, errs *fieldErrors) {
