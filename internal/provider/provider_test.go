@@ -40,6 +40,17 @@ data "simpay_payment_refunds" "of_one" {
   service_id     = "d151e4f9"
   transaction_id = "528bd43f-d08a-43f5-9462-861e54db37bf"
 }
+data "simpay_payment_subscriptions" "active" {
+  service_id = "d151e4f9"
+  status     = "subscription_active"
+  mode       = "BLIK"
+  sort       = "-created_at"
+}
+data "simpay_payment_blik_aliases" "payid" {
+  service_id = "d151e4f9"
+  type       = "PAYID"
+  value      = "AABBCC"
+}
 data "simpay_notification_ips" "simpay" {}
 data "simpay_sms_services" "all" {}
 data "simpay_sms_service" "one" {
