@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -32,33 +30,6 @@ type paymentBlikAliasesModel struct {
 	Value     types.String         `tfsdk:"value"`
 	Sort      types.String         `tfsdk:"sort"`
 	Aliases   []blikAliasItemModel `tfsdk:"aliases"`
-}
-
-// blikAliasItemModel is an item of simpay_payment_blik_aliases: the alias
-// and its subscription, whose blik holds the model alone in SimPay's list.
-type blikAliasItemModel struct {
-	blikAliasModel
-	Subscription *aliasSubscriptionModel `tfsdk:"subscription"`
-}
-
-type aliasSubscriptionModel struct {
-	subscriptionFields
-	Blik *aliasSubscriptionBlikModel `tfsdk:"blik"`
-}
-
-type aliasSubscriptionBlikModel struct {
-	Model types.String `tfsdk:"model"`
-}
-
-func newBlikAliasItemModel(a *client.BlikAlias) blikAliasItemModel {
-	m := blikAliasItemModel{blikAliasModel: *newBlikAliasModel(&a.BlikAliasDetails)}
-	if s := a.Subscription; s != nil {
-		m.Subscription = &aliasSubscriptionModel{subscriptionFields: newSubscriptionFields(s)}
-		if s.Blik != nil {
-			m.Subscription.Blik = &aliasSubscriptionBlikModel{Model: nonEmptyOrNull(s.Blik.Model)}
-		}
-	}
-	return m
 }
 
 func (d *paymentBlikAliasesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -133,16 +104,4 @@ func (d *paymentBlikAliasesDataSource) Read(ctx context.Context, req datasource.
 		m.Aliases = append(m.Aliases, newBlikAliasItemModel(&aliases[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// readRecurringError reports a failed read of a recurring-payment list: a
-// 404 is the service, a 422 names the filter SimPay refused.
-func readRecurringError(diags *diag.Diagnostics, action, serviceID string, err error) {
-	switch {
-	case addServiceNotFound(diags, path.Root("service_id"), paymentServices, serviceID, err):
-	case client.KindOf(err) == client.KindValidation:
-		diags.Append(validationDiagnostics(action, err, recurringFilterPath)...)
-	default:
-		diags.Append(apiErrorDiagnostic(action, err))
-	}
 }
