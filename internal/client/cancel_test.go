@@ -12,13 +12,13 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// TestCancellingDuringABackoffReturnsAtOnce (retry_test.go) cancels a GET
-// waiting out a 503's Retry-After. These cases do the same against the
-// mock's 429 fault with Retry-After: 30, as Ctrl-C does in Terraform, for a
-// read and for a create: each returns within a second with
-// context.Canceled, sends nothing more, and the create, refused by the 429
-// before SimPay acted, is a definite failure (not "outcome unknown") with
-// nothing created.
+// TestCancellingA429RetryAfterWait does what
+// TestCancellingDuringABackoffReturnsAtOnce (retry_test.go) does to a GET
+// waiting out a 503's Retry-After, against the mock's 429 fault with
+// Retry-After: 30, as Ctrl-C does in Terraform, for a read and for a
+// create: each returns within a second with context.Canceled, sends nothing
+// more, and the create, refused by the 429 before SimPay acted, is a
+// definite failure (not "outcome unknown") with nothing created.
 func TestCancellingA429RetryAfterWait(t *testing.T) {
 	for _, tc := range []struct {
 		name   string

@@ -927,8 +927,9 @@ resource "simpay_directbilling_transaction" "polish" {
 	}
 }
 
-// TestMain prints the suites' measured summaries after the run, where
-// gotestsum (make test) shows them even when every test passed.
+// init adds the bad-input and secrets summaries to those TestMain prints
+// after the run, where gotestsum (make test) shows them even when every test
+// passed.
 func init() {
 	suiteSummaries = append(suiteSummaries, func() string {
 		if badInputTally.tried.Load() == 0 {

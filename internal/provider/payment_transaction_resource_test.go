@@ -881,8 +881,9 @@ resource "simpay_payment_transaction" "test" {
 	})
 }
 
-// lazyVariable is a Terraform variable whose value is computed when the step
-// runs, from what happened in earlier steps.
+// TestAccPaymentTransactionResourceOutcomeUnknown drops the connection after
+// SimPay created the transaction: the create is not re-sent, the error says
+// how to find and import it, and importing it as told tracks the one payment.
 func TestAccPaymentTransactionResourceOutcomeUnknown(t *testing.T) {
 	t.Parallel()
 	eachDialect(t, func(t *testing.T, dialect simpaymock.Dialect) {

@@ -365,10 +365,6 @@ func (v lazyVariable) MarshalJSON() ([]byte, error) {
 	return json.Marshal(s)
 }
 
-// TestAccPaymentTransactionResourceOutcomeUnknown drops the connection after
-// SimPay created the transaction: the create is not re-sent, the error says
-// how to find and import it, and importing it as told tracks the one payment.
-
 // eachDialect runs test once per dialect the mock speaks (SimPay's documented
 // shapes and those its newer SDKs read), each as a parallel subtest named
 // after the dialect, so a configuration is proved against both readings of

@@ -169,7 +169,7 @@ func jsonEqual(t *testing.T, what string, got []byte, want string) {
 	}
 }
 
-// fieldErrors returns the errors object of a 422 answer.
+// errors returns the errors object of a 422 answer.
 func (r result) errors(t *testing.T) map[string][]string {
 	t.Helper()
 	var e map[string][]string
