@@ -1,12 +1,13 @@
 // Package benchmarks holds what BenchmarkPlanCPU (internal/provider's
 // bench_test.go) uses beside Terraform: building benchwrap and a profiling
 // provider, the dev_overrides script that starts a provider under them,
-// reading what they recorded, and the medians and ratios the benchmark
-// reports. Only tests import it, so no release build carries any of it.
+// running a plan and reading what they recorded of it, and the medians,
+// ratios and table the benchmark reports. Only tests import it, so no release build carries any of it.
 package benchmarks
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"text/tabwriter"
 	"time"
 )
 
@@ -305,4 +307,101 @@ func goBuild(moduleRoot, out, pkg string) error {
 		return fmt.Errorf("go build %s: %w\n%s", pkg, err, text)
 	}
 	return nil
+}
+
+// PlanRun is one terraform plan a case measures.
+type PlanRun struct {
+	Name      string   // the case's, for errors
+	Terraform string   // the CLI binary
+	Dir       string   // its working directory, configuration and .terraformrc
+	Env       []string // its environment, then ExtraEnv
+	ExtraEnv  []string
+	// RusageLog and CallgrindDir are where benchwrap and callgrind write
+	// what they measured of each provider process.
+	RusageLog, CallgrindDir string
+	// Counting: the providers run under callgrind, and their instructions
+	// are counted instead of their times.
+	Counting bool
+	// Providers: the plan starts provider processes, which must all have
+	// been counted.
+	Providers bool
+}
+
+// Plan runs terraform plan as r says and returns what it measured; a plan
+// that fails fails the benchmark.
+func Plan(b *testing.B, r PlanRun) Sample {
+	b.Helper()
+	_ = os.Remove(r.RusageLog)
+	cmd := exec.Command(r.Terraform, "plan", "-input=false", "-no-color", "-lock=false")
+	cmd.Dir = r.Dir
+	cmd.Env = append(append(slices.Clip(r.Env), "SIMPAY_BENCH_RUSAGE_LOG="+r.RusageLog,
+		"SIMPAY_BENCH_CALLGRIND_DIR="+r.CallgrindDir), r.ExtraEnv...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	began := time.Now()
+	err := cmd.Run()
+	s := Sample{Wall: time.Since(began)}
+	if err != nil {
+		b.Fatalf("%s: terraform plan: %v\n%s", r.Name, err, out.String())
+	}
+	// wait4's rusage of terraform includes the plugins it waited for.
+	total := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if r.Counting {
+		// Under valgrind a provider can take longer to exit than
+		// Terraform waits for (2 s) before it kills the process it
+		// started, benchwrap; the provider goes on and callgrind
+		// writes its count when it is done.
+		s.Processes = CountStarts(b, r.RusageLog)
+		s.Instructions = ReadCallgrind(b, r.CallgrindDir, s.Processes)
+		return s
+	}
+	s.ProviderCPU, s.Processes, s.MaxRSS = ReadRusageLog(b, r.RusageLog, r.Providers)
+	s.TerraformCPU = total - s.ProviderCPU
+	return s
+}
+
+// PrintTable writes the medians of every case, one row a case; counting
+// adds the providers' instructions.
+func PrintTable(out io.Writer, cases []*Case, counting bool) {
+	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	instrHeader := ""
+	if counting {
+		instrHeader = "provider instructions\t"
+	}
+	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tlargest provider RSS\tterraform CPU\t%s\n", instrHeader)
+	for _, c := range cases {
+		rss := "-"
+		if c.Samples[0].MaxRSS > 0 {
+			rss = fmt.Sprintf("%.0f MiB", float64(c.Median(func(s Sample) time.Duration { return time.Duration(s.MaxRSS) }))/1024)
+		}
+		instr := ""
+		if counting {
+			instr = "-\t"
+			if c.Samples[0].Processes > 0 {
+				instr = fmt.Sprintf("%.1f M\t", float64(c.Median(InstructionsOf))/1e6)
+			}
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", c.Name, MS(c.Median(WallOf)), MS(c.Median(CPUOf)), c.Samples[0].Processes,
+			rss, MS(c.Median(func(s Sample) time.Duration { return s.TerraformCPU })), instr)
+	}
+	_ = w.Flush()
+}
+
+// Valgrind is the valgrind binary on PATH, which counting instructions
+// needs.
+func Valgrind(b *testing.B) string {
+	b.Helper()
+	valgrind, err := exec.LookPath("valgrind")
+	if err != nil {
+		b.Fatalf("SIMPAY_BENCH_INSTRUCTIONS needs valgrind on PATH: %v", err)
+	}
+	return valgrind
+}
+
+// WriteFile writes text to the file name, or fails the benchmark.
+func WriteFile(b *testing.B, name, text string) {
+	b.Helper()
+	if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+		b.Fatal(err)
+	}
 }

@@ -4,14 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"text/tabwriter"
 	"time"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/benchmarks"
@@ -105,11 +102,7 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 
 	bench := &planBench{proc: proc, wrapper: wrapper, profileDir: profileDir}
 	if os.Getenv("SIMPAY_BENCH_INSTRUCTIONS") != "" {
-		valgrind, err := exec.LookPath("valgrind")
-		if err != nil {
-			b.Fatalf("SIMPAY_BENCH_INSTRUCTIONS needs valgrind on PATH: %v", err)
-		}
-		bench.valgrind = valgrind
+		bench.valgrind = benchmarks.Valgrind(b)
 	}
 	simpayCases := func(label, binary string) (one, many, txs *benchmarks.Case) {
 		overrides := map[string]string{simpayAddr: benchmarks.WrapScript(b, bench.wrapper, bench.valgrind, binary, "terraform-provider-simpay")}
@@ -156,29 +149,8 @@ func runPlanCPUBench(b *testing.B, rounds int) map[string]float64 {
 	}
 	loadAfter := benchmarks.LoadAverage()
 
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	counting := bench.valgrind != ""
-	instrHeader := ""
-	if counting {
-		instrHeader = "provider instructions\t"
-	}
-	fmt.Fprintf(w, "plan\twall\tprovider CPU\tprocesses\tlargest provider RSS\tterraform CPU\t%s\n", instrHeader)
-	for _, c := range cases {
-		rss := "-"
-		if c.Samples[0].MaxRSS > 0 {
-			rss = fmt.Sprintf("%.0f MiB", float64(c.Median(func(s benchmarks.Sample) time.Duration { return time.Duration(s.MaxRSS) }))/1024)
-		}
-		instr := ""
-		if counting {
-			instr = "-\t"
-			if c.Samples[0].Processes > 0 {
-				instr = fmt.Sprintf("%.1f M\t", float64(c.Median(benchmarks.InstructionsOf))/1e6)
-			}
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\t%s\t%s\n", c.Name, benchmarks.MS(c.Median(benchmarks.WallOf)), benchmarks.MS(c.Median(benchmarks.CPUOf)), c.Samples[0].Processes,
-			rss, benchmarks.MS(c.Median(func(s benchmarks.Sample) time.Duration { return s.TerraformCPU })), instr)
-	}
-	_ = w.Flush()
+	benchmarks.PrintTable(os.Stdout, cases, counting)
 
 	report := map[string]float64{}
 	fmt.Printf("medians of %d rounds; load average %s at start, %s at end\n", rounds, loadBefore, loadAfter)
@@ -250,7 +222,7 @@ func (p *planBench) planCase(b *testing.B, name string, overrides map[string]str
 		rc += fmt.Sprintf("    %q = %q\n", addr, dir)
 	}
 	rc += "  }\n  direct {}\n}\n"
-	writeFile(b, filepath.Join(tf.Dir, ".terraformrc"), rc)
+	benchmarks.WriteFile(b, filepath.Join(tf.Dir, ".terraformrc"), rc)
 	var extraEnv []string
 	if p.profileDir != "" && strings.Contains(name, "simpay") && !strings.HasPrefix(name, "before") {
 		dir := filepath.Join(p.profileDir, benchmarks.Slug(name))
@@ -263,34 +235,12 @@ func (p *planBench) planCase(b *testing.B, name string, overrides map[string]str
 	callgrindDir := b.TempDir()
 	return &benchmarks.Case{Name: name, Run: func(b *testing.B) benchmarks.Sample {
 		b.Helper()
-		_ = os.Remove(rusageLog)
 		p.proc.ResetRequests(b)
-		cmd := exec.Command(terraformPath(), "plan", "-input=false", "-no-color", "-lock=false")
-		cmd.Dir = tf.Dir
-		cmd.Env = append(append(slices.Clip(tf.Env), "SIMPAY_BENCH_RUSAGE_LOG="+rusageLog,
-			"SIMPAY_BENCH_CALLGRIND_DIR="+callgrindDir), extraEnv...)
-		var out strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &out
-		began := time.Now()
-		err := cmd.Run()
-		s := benchmarks.Sample{Wall: time.Since(began)}
-		if err != nil {
-			b.Fatalf("%s: terraform plan: %v\n%s", name, err, out.String())
-		}
-		// wait4's rusage of terraform includes the plugins it waited for.
-		total := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		if p.valgrind != "" {
-			// Under valgrind a provider can take longer to exit than
-			// Terraform waits for (2 s) before it kills the process it
-			// started, benchwrap; the provider goes on and callgrind
-			// writes its count when it is done.
-			s.Processes = benchmarks.CountStarts(b, rusageLog)
-			s.Instructions = benchmarks.ReadCallgrind(b, callgrindDir, s.Processes)
-			return s
-		}
-		s.ProviderCPU, s.Processes, s.MaxRSS = benchmarks.ReadRusageLog(b, rusageLog, len(overrides) > 0)
-		s.TerraformCPU = total - s.ProviderCPU
-		if check != nil {
+		s := benchmarks.Plan(b, benchmarks.PlanRun{
+			Name: name, Terraform: terraformPath(), Dir: tf.Dir, Env: tf.Env, ExtraEnv: extraEnv,
+			RusageLog: rusageLog, CallgrindDir: callgrindDir, Counting: p.valgrind != "", Providers: len(overrides) > 0,
+		})
+		if check != nil && p.valgrind == "" {
 			check(b, p.proc.Requests(b))
 		}
 		return s
@@ -407,11 +357,4 @@ func countRequests(log []simpaymock.Request, method, path string) int {
 		}
 	}
 	return n
-}
-
-func writeFile(b *testing.B, name, text string) {
-	b.Helper()
-	if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
-		b.Fatal(err)
-	}
 }
