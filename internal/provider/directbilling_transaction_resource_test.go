@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -40,28 +39,6 @@ func dbFullBody(amount, control, success, extra string) string {
   steamid      = "76561198000000000"
   email        = "jan@example.com"
 %s`, amount, control, success, extra)
-}
-
-// sdkOnly is want in the dialect of SimPay's newer SDKs, which send fields
-// the documented dialect does not, and null in the documented one.
-func sdkOnly(dialect simpaymock.Dialect, want knownvalue.Check) knownvalue.Check {
-	if dialect == simpaymock.DialectSDK {
-		return want
-	}
-	return knownvalue.Null()
-}
-
-// expectNoDrift checks that the refresh before a plan found addr as state
-// had it: SimPay's answer, however written, maps to the values in state.
-type expectNoDrift struct{ addr string }
-
-func (e expectNoDrift) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceDrift {
-		if rc.Address == e.addr {
-			resp.Error = fmt.Errorf("%s changed on refresh:\nbefore %v\nafter  %v", e.addr, rc.Change.Before, rc.Change.After)
-			return
-		}
-	}
 }
 
 func notifyCheck(sent bool, lastSentAt knownvalue.Check, count int64) knownvalue.Check {

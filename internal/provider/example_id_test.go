@@ -78,35 +78,7 @@ resource "simpay_payment_refund" "example" {
 // example transaction by identity (Terraform 1.12 and later).
 func TestAccSeedExampleTransactionIDIdentity(t *testing.T) {
 	t.Parallel()
-	mock := newTestMock(t, simpaymock.Options{})
-	const addr = "simpay_payment_refund.example"
-	tfresource.Test(t, tfresource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		TerraformVersionChecks:   identityCLIs,
-		Steps: []tfresource.TestStep{
-			{
-				Config: mock.config(`
-resource "simpay_payment_refund" "example" {
-  service_id     = "d151e4f9"
-  transaction_id = "` + seedExampleTxID + `"
-  amount         = "1"
-}
-`),
-				ConfigStateChecks: identityOf(addr, map[string]knownvalue.Check{
-					"service_id":     knownvalue.StringExact("d151e4f9"),
-					"transaction_id": knownvalue.StringExact(seedExampleTxID),
-					"id":             knownvalue.StringRegexp(uuidRegexp),
-				}),
-			},
-			{
-				ResourceName:     addr,
-				ImportState:      true,
-				ImportStateKind:  tfresource.ImportBlockWithResourceIdentity,
-				ImportPlanChecks: tfresource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{expectOnlyImport{addr}}},
-				Check:            checkCount("refunds created", mock.RefundsCreated, 1),
-			},
-		},
-	})
+	testRefundIdentity(t, "example", seedExampleTxID, "1")
 }
 
 // refundImportID is the import id service_id/transaction_id/id of the refund

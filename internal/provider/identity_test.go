@@ -17,54 +17,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
-
-// Resource identity needs Terraform 1.12 or later; OpenTofu 1.12 has it too
-// (import blocks with identity, identity in state), so these tests run on
-// both and skip only on older CLIs.
-var identityCLIs = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
-
-// expectOnlyImport checks that a plan imports addr and does nothing else: no
-// other resource is imported, created, changed or destroyed, and the
-// imported one is taken as it is (no-op), as `Plan: 1 to import, 0 to add,
-// 0 to change, 0 to destroy` says.
-type expectOnlyImport struct{ addr string }
-
-func (e expectOnlyImport) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	imports := 0
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Change == nil {
-			continue
-		}
-		if rc.Change.Importing != nil {
-			imports++
-			if rc.Address != e.addr {
-				resp.Error = fmt.Errorf("the plan also imports %s", rc.Address)
-				return
-			}
-		}
-		if !rc.Change.Actions.NoOp() {
-			resp.Error = fmt.Errorf("the plan has %v for %s; want only the import of %s", rc.Change.Actions, rc.Address, e.addr)
-			return
-		}
-	}
-	if imports != 1 {
-		resp.Error = fmt.Errorf("the plan imports %d resources, want 1 (%s)", imports, e.addr)
-	}
-}
-
-// identityOf checks a resource's identity: exactly these attributes, each
-// equal to the state attribute of the same name.
-func identityOf(addr string, want map[string]knownvalue.Check) []statecheck.StateCheck {
-	checks := []statecheck.StateCheck{statecheck.ExpectIdentity(addr, want)}
-	for attr := range want {
-		checks = append(checks, statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New(attr)))
-	}
-	return checks
-}
 
 // TestCreateOnlyIdentitySchema checks that the identity schema is the
 // composite id of each create-only resource, every part needed to import.
@@ -210,15 +165,24 @@ import {
 // identity, which plans exactly one import and nothing else.
 func TestAccPaymentRefundResourceIdentity(t *testing.T) {
 	t.Parallel()
+	testRefundIdentity(t, "test", simpaymock.FixtureTxPaid, "5.00")
+}
+
+// testRefundIdentity refunds amount of transactionID, in the fixture
+// service, with a refund resource named name, checks its identity and
+// imports it by identity: the import plans exactly one import and nothing
+// else, and SimPay makes one refund in all.
+func testRefundIdentity(t *testing.T, name, transactionID, amount string) {
+	t.Helper()
 	mock := newTestMock(t, simpaymock.Options{})
-	const addr = "simpay_payment_refund.test"
+	addr := "simpay_payment_refund." + name
 	refund := fmt.Sprintf(`
-resource "simpay_payment_refund" "test" {
+resource "simpay_payment_refund" %q {
   service_id     = %q
   transaction_id = %q
-  amount         = "5.00"
+  amount         = %q
 }
-`, simpaymock.FixtureServiceID, simpaymock.FixtureTxPaid)
+`, name, simpaymock.FixtureServiceID, transactionID, amount)
 	tfresource.Test(t, tfresource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		TerraformVersionChecks:   identityCLIs,
@@ -227,7 +191,7 @@ resource "simpay_payment_refund" "test" {
 				Config: mock.config(refund),
 				ConfigStateChecks: identityOf(addr, map[string]knownvalue.Check{
 					"service_id":     knownvalue.StringExact(simpaymock.FixtureServiceID),
-					"transaction_id": knownvalue.StringExact(simpaymock.FixtureTxPaid),
+					"transaction_id": knownvalue.StringExact(transactionID),
 					"id":             knownvalue.StringRegexp(uuidRegexp),
 				}),
 				Check: checkCount("refunds created", mock.RefundsCreated, 1),

@@ -55,40 +55,7 @@ func TestAccPaymentTransactionListResource(t *testing.T) {
 	var second, third attrCapture
 	// The provider block is the previous step's, which the query step
 	// keeps beside its .tfquery.hcl file.
-	queryConfig := fmt.Sprintf(`
-list "simpay_payment_transaction" "by_control" {
-  provider         = simpay
-  include_resource = true
-  config {
-    service_id = %[1]q
-    control    = "order-2"
-  }
-}
-
-list "simpay_payment_transaction" "paid" {
-  provider = simpay
-  config {
-    service_id = %[1]q
-    status     = "transaction_paid"
-  }
-}
-
-list "simpay_payment_transaction" "newest" {
-  provider = simpay
-  limit    = 2
-  config {
-    service_id = %[1]q
-  }
-}
-
-list "simpay_payment_transaction" "none" {
-  provider = simpay
-  config {
-    service_id = %[1]q
-    control    = "no-such-order"
-  }
-}
-`, service)
+	queryConfig := testdataConfig("payment_transaction_list_queries", map[string]string{"service_id": service})
 	byControl := queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
 		"service_id": knownvalue.StringExact(service), "id": sameAs(second.get),
 	})
@@ -97,29 +64,7 @@ list "simpay_payment_transaction" "none" {
 		TerraformVersionChecks:   listCLIs,
 		Steps: []resource.TestStep{
 			{
-				Config: mock.config(fmt.Sprintf(`
-resource "simpay_payment_transaction" "first" {
-  service_id = %[1]q
-  amount     = "10"
-  control    = "order-1"
-}
-
-resource "simpay_payment_transaction" "second" {
-  service_id  = %[1]q
-  amount      = "24.99"
-  description = "Order 2"
-  control     = "order-2"
-  customer    = { email = "anna@example.com" }
-  antifraud   = { useragent = "Mozilla/5.0" }
-  depends_on  = [simpay_payment_transaction.first]
-}
-
-resource "simpay_payment_transaction" "third" {
-  service_id = %[1]q
-  amount     = "5"
-  depends_on = [simpay_payment_transaction.second]
-}
-`, service)),
+				Config: mock.config(testdataConfig("payment_transaction_list_three", map[string]string{"service_id": service})),
 				Check: resource.ComposeTestCheckFunc(
 					second.capture("simpay_payment_transaction.second", "id"),
 					third.capture("simpay_payment_transaction.third", "id"),

@@ -1,11 +1,7 @@
 package provider
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,46 +17,6 @@ import (
 
 // Money safety, through the terraform CLI against the mock: nothing moves
 // money by surprise, and state tells what SimPay did.
-
-// cliRun runs terraform with args in cli's directory and fails the test
-// when the exit status is not the one wanted.
-func cliRun(t *testing.T, cli *terraformCLI, wantOK bool, args ...string) string {
-	t.Helper()
-	out, errOut, err := cli.Run(context.Background(), append(args, "-no-color")...)
-	if (err == nil) != wantOK {
-		t.Fatalf("terraform %s: err %v, want success %v\n%s\n%s", strings.Join(args, " "), err, wantOK, out, errOut)
-	}
-	return out + errOut
-}
-
-// stateValues is terraform show -json's view of one resource in state.
-func stateValues(t *testing.T, cli *terraformCLI, addr string) (map[string]any, bool) {
-	t.Helper()
-	out, errOut, err := cli.Run(context.Background(), "show", "-json")
-	if err != nil {
-		t.Fatalf("terraform show -json: %v\n%s", err, errOut)
-	}
-	var doc struct {
-		Values struct {
-			RootModule struct {
-				Resources []struct {
-					Address string         `json:"address"`
-					Tainted bool           `json:"tainted"`
-					Values  map[string]any `json:"values"`
-				} `json:"resources"`
-			} `json:"root_module"`
-		} `json:"values"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatalf("terraform show -json: %v\n%s", err, out)
-	}
-	for _, r := range doc.Values.RootModule.Resources {
-		if r.Address == addr {
-			return r.Values, r.Tainted
-		}
-	}
-	return nil, false
-}
 
 // TestAccPaymentRefundReplaceOnPurpose: changing amount fails at plan and
 // sends nothing; terraform plan -replace= of the same refund plans exactly
@@ -106,15 +62,6 @@ func TestAccPaymentRefundReplaceOnPurpose(t *testing.T) {
 // CLI itself prints for the tests' dev_overrides.
 func providerWarnings(out string) int {
 	return strings.Count(out, "Warning:") - strings.Count(out, "Warning: Provider development overrides")
-}
-
-// withConfig rewrites main.tf of cli's directory, keeping its state.
-func (c *terraformCLI) withConfig(t *testing.T, config string) *terraformCLI {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(c.Dir, "main.tf"), []byte(config), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 // TestAccPaymentRefundReportedAmount: SimPay records another amount than

@@ -14,23 +14,6 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// stringList checks a list of strings exactly, in order.
-func stringList(values ...string) knownvalue.Check {
-	checks := make([]knownvalue.Check, 0, len(values))
-	for _, v := range values {
-		checks = append(checks, knownvalue.StringExact(v))
-	}
-	return knownvalue.ListExact(checks)
-}
-
-// stringOrNullCheck is StringExact, or Null for "".
-func stringOrNullCheck(s string) knownvalue.Check {
-	if s == "" {
-		return knownvalue.Null()
-	}
-	return knownvalue.StringExact(s)
-}
-
 func channelObject(id, name, typ, img, commission string, currencies []string, minimum, maximum string) knownvalue.Check {
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
 		"id":         knownvalue.StringExact(id),
@@ -84,52 +67,7 @@ data "simpay_payment_channels" "test" {
 					ExpectError: regexp.MustCompile(`(?s)must be an ISO 4217 currency code.*"EUR"`),
 				},
 				{
-					Config: mock.config(`
-data "simpay_payment_channels" "all" {
-  service_id = "d151e4f9"
-}
-data "simpay_payment_channels" "transfer" {
-  service_id = "d151e4f9"
-  type       = "transfer"
-}
-data "simpay_payment_channels" "eur" {
-  service_id = "d151e4f9"
-  currency   = "EUR"
-}
-# pix starts at 0.5 and PayPal has no limits; the others start at 1.
-data "simpay_payment_channels" "half" {
-  service_id = "d151e4f9"
-  amount     = "0.50"
-}
-# Both bounds are inclusive: paysafecard ends at 1000.
-data "simpay_payment_channels" "thousand" {
-  service_id = "d151e4f9"
-  amount     = "1000"
-}
-data "simpay_payment_channels" "large" {
-  service_id = "d151e4f9"
-  amount     = "20000.01"
-}
-data "simpay_payment_channels" "combined" {
-  service_id = "d151e4f9"
-  type       = "cards"
-  currency   = "EUR"
-  amount     = "30000"
-}
-data "simpay_payment_channels" "pln_transfer_small" {
-  service_id = "d151e4f9"
-  type       = "transfer"
-  currency   = "PLN"
-  amount     = "0.99"
-}
-# An undocumented type is a warning, and matches nothing.
-data "simpay_payment_channels" "typo" {
-  service_id = "d151e4f9"
-  type       = "card"
-}
-data "simpay_payment_channels" "no_channels" {
-  service_id = "a1b2c3d4"
-}`),
+					Config: mock.config(testdataConfig("payment_channels_filters", nil)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue("data.simpay_payment_channels.all", tfjsonpath.New("channels"), knownvalue.ListExact([]knownvalue.Check{
 							channelObject("blik", "BLIK", "blik", "https://img.simpay.pl/transfer/banks/blik.png", "1.5", []string{"PLN"}, "1", "20000"),

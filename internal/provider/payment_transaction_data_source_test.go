@@ -60,13 +60,6 @@ func returnURLsCheck(success, failure string) knownvalue.Check {
 	})
 }
 
-// byDialect is a check whose expected value depends on the dialect: where
-// SimPay's sources disagree on what SimPay sends, not on what it means,
-// such as "additional", which only SimPay's newer code reads.
-func byDialect(dialect simpaymock.Dialect, checks map[simpaymock.Dialect]knownvalue.Check) knownvalue.Check {
-	return checks[dialect]
-}
-
 // fixtureAdditional is what the mock sends as "additional" of transaction
 // 7c1e9a52 in the SDK dialect; every other transaction has [] there, and
 // the documented dialect sends no "additional" at all.

@@ -71,35 +71,7 @@ data "simpay_payment_transactions" "test" {
 					ExpectError: regexp.MustCompile(`(?s)Attribute max_items value must be at least 1`),
 				},
 				{
-					Config: mock.config(`
-data "simpay_payment_transactions" "all" {
-  service_id = "d151e4f9"
-}
-data "simpay_payment_transactions" "new" {
-  service_id = "d151e4f9"
-  status     = "transaction_new"
-}
-data "simpay_payment_transactions" "paid_first_two" {
-  service_id = "d151e4f9"
-  status     = "transaction_paid"
-  max_items  = 2
-}
-data "simpay_payment_transactions" "first_three" {
-  service_id = "d151e4f9"
-  max_items  = 3
-}
-data "simpay_payment_transactions" "more_than_there_are" {
-  service_id = "d151e4f9"
-  max_items  = 500
-}
-# An undocumented status is a warning, and matches nothing.
-data "simpay_payment_transactions" "typo" {
-  service_id = "d151e4f9"
-  status     = "transaction_payed"
-}
-data "simpay_payment_transactions" "empty_service" {
-  service_id = "e14f8074"
-}`),
+					Config: mock.config(testdataConfig("payment_transactions_filters", nil)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						// Newest first, in SimPay's order.
 						statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListExact([]knownvalue.Check{
@@ -150,28 +122,7 @@ func TestAccPaymentTransactionsDataSourceManyPages(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProviders,
 			Steps: []resource.TestStep{
 				{
-					Config: mock.config(`
-data "simpay_payment_transactions" "all" {
-  service_id = "d151e4f9"
-}
-data "simpay_payment_transactions" "paid" {
-  service_id = "d151e4f9"
-  status     = "transaction_paid"
-}
-# The oldest refunded ones are on page 3: max_items with a status cuts after
-# filtering, not after the first page.
-data "simpay_payment_transactions" "refunded" {
-  service_id = "d151e4f9"
-  status     = "transaction_refunded"
-  max_items  = 30
-}
-
-output "first_id" {
-  value = data.simpay_payment_transactions.all.transactions[0].id
-}
-output "last" {
-  value = data.simpay_payment_transactions.all.transactions[253]
-}`),
+					Config: mock.config(testdataConfig("payment_transactions_pages", nil)),
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue("data.simpay_payment_transactions.all", txs, knownvalue.ListSizeExact(254)),
 						statecheck.ExpectKnownOutputValue("first_id", knownvalue.StringExact(lastGeneratedTx)),
@@ -196,12 +147,6 @@ output "last" {
 			},
 		})
 	})
-}
-
-// cliProviderConfig is mock.config for a run of the real terraform binary,
-// which needs the provider's source address spelled out.
-func cliProviderConfig(mock *testMock, body string) string {
-	return mock.config(body)
 }
 
 // planOnce runs exactly one terraform plan over config and returns the

@@ -163,30 +163,13 @@ func (r *secretsRun) exec(env []string, args ...string) (string, string, error) 
 	return stdout, stderr, err
 }
 
-const secretsConfig = `
-data "simpay_payment_service" "shop" {
-  id = "d151e4f9"
+// secretsConfig reads, creates and imports (testdata/secrets.tf).
+func secretsConfig() string {
+	return testdataConfig("secrets", map[string]string{
+		"transaction_id": simpaymock.FixtureTxPaidWithRefund,
+		"refund_id":      simpaymock.FixtureRefundID,
+	})
 }
-
-resource "simpay_payment_transaction" "order" {
-  service_id = "d151e4f9"
-  amount     = "24.99"
-  control    = "secrets-order-1"
-  customer = {
-    email = "jan@example.com"
-  }
-}
-
-import {
-  to = simpay_payment_refund.existing
-  id = "d151e4f9/` + simpaymock.FixtureTxPaidWithRefund + `/` + simpaymock.FixtureRefundID + `"
-}
-
-resource "simpay_payment_refund" "existing" {
-  service_id     = "d151e4f9"
-  transaction_id = "` + simpaymock.FixtureTxPaidWithRefund + `"
-}
-`
 
 // secretsImported is added before terraform import, which needs the block.
 const secretsImported = `
@@ -228,7 +211,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			t.Parallel()
 			mock := newTestMock(t, simpaymock.Options{Tokens: []simpaymock.Token{{Value: secretToken}}})
 			provider := fmt.Sprintf("provider \"simpay\" {\n  base_url = %q\n  %s\n}\n", mock.URL, variant.provider)
-			tf := newTerraformCLI(t, provider+variant.extra+secretsConfig)
+			tf := newTerraformCLI(t, provider+variant.extra+secretsConfig())
 			tf.Env = append(tf.Env, variant.envKey+"="+secretToken)
 			logs := filepath.Join(tf.Dir, "logs")
 			if err := os.Mkdir(logs, 0o700); err != nil {
@@ -243,7 +226,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			r.run("plan", "-input=false", "-out=tfplan")
 			r.run("apply", "-input=false", "tfplan")
 			r.run("plan", "-input=false")
-			if err := os.WriteFile(filepath.Join(tf.Dir, "main.tf"), []byte(provider+variant.extra+secretsConfig+secretsImported), 0o600); err != nil {
+			if err := os.WriteFile(filepath.Join(tf.Dir, "main.tf"), []byte(provider+variant.extra+secretsConfig()+secretsImported), 0o600); err != nil {
 				t.Fatal(err)
 			}
 			r.run("import", "-input=false", "simpay_directbilling_transaction.imported", "d151e4f9/"+simpaymock.FixtureDirectBillingTxNew)

@@ -1,68 +1,23 @@
 package provider
 
+// The terraform CLI harness: the tests that run the real binary themselves,
+// beside those terraform-plugin-testing drives.
+
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
-
-// testAccProviders serves the provider in-process to the terraform CLI that
-// terraform-plugin-testing drives.
-var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"simpay": providerserver.NewProtocol6WithError(New("test")()),
-}
-
-// testMock is a SimPay mock server for one test, on a loopback port.
-type testMock struct {
-	*simpaymock.Server
-	URL string
-}
-
-func newTestMock(t *testing.T, opts simpaymock.Options) *testMock {
-	t.Helper()
-	srv := simpaymock.New(opts)
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	return &testMock{Server: srv, URL: ts.URL + "/"}
-}
-
-// config returns a provider block pointed at the mock with its default token,
-// followed by body. Retries are kept short so fault tests stay fast.
-func (m *testMock) config(body string) string {
-	return m.configWith(`api_token = "`+simpaymock.DefaultToken+`"`, body)
-}
-
-// configWith is config with the provider block's other settings given.
-func (m *testMock) configWith(settings, body string) string {
-	return fmt.Sprintf("provider \"simpay\" {\n  base_url = %q\n  %s\n}\n\n%s", m.URL, settings, body)
-}
-
-// apiRequests returns the mock's log of SimPay API requests as
-// "METHOD /path?query" lines, for assertions on what the provider asked.
-func (m *testMock) apiRequests() []string {
-	var out []string
-	for _, r := range m.Requests() {
-		line := r.Method + " " + r.Path
-		if r.Query != "" {
-			line += "?" + r.Query
-		}
-		out = append(out, line)
-	}
-	return out
-}
 
 var (
 	buildOnce sync.Once
@@ -96,6 +51,8 @@ func providerBinary(t testing.TB) string {
 	return buildDir
 }
 
+// moduleRoot is the repository root, seen from the package's directory, where
+// go test runs.
 func moduleRoot() string {
 	wd, _ := os.Getwd()
 	return filepath.Join(wd, "..", "..")
@@ -109,6 +66,7 @@ type terraformCLI struct {
 	Env []string
 }
 
+// newTerraformCLI is a working directory holding config as main.tf.
 func newTerraformCLI(t testing.TB, config string) *terraformCLI {
 	t.Helper()
 	return newTerraformCLIFiles(t, map[string]string{"main.tf": config})
@@ -155,6 +113,8 @@ func newTerraformCLIFiles(t testing.TB, files map[string]string) *terraformCLI {
 	return &terraformCLI{t: t, Dir: dir, Env: env}
 }
 
+// terraformPath is the CLI the tests run: TF_ACC_TERRAFORM_PATH, else
+// terraform on PATH.
 func terraformPath() string {
 	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
 		return p
@@ -171,4 +131,94 @@ func (c *terraformCLI) Run(ctx context.Context, args ...string) (string, string,
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	return stdout.String(), stderr.String(), err
+}
+
+// requiredProvidersBlock lets the terraform CLI, run with dev_overrides, find
+// the provider under its registry address.
+const requiredProvidersBlock = `terraform {
+  required_providers {
+    simpay = { source = "simpay-tf/simpay" }
+  }
+}
+`
+
+// eitherOrder matches an error output in which both patterns match, one
+// after the other in either order: CLIs differ in the order they print a
+// run's diagnostics.
+func eitherOrder(a, b string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)(?:` + a + `.*` + b + `|` + b + `.*` + a + `)`)
+}
+
+// checkPlanWarns runs terraform plan of config (a provider block pointed at
+// mock and data sources) through the CLI and checks that its output carries
+// the warning summary, about the value, exactly once, and that the plan
+// still succeeds: the check behind a test's claim that a value is "a
+// warning, not an error".
+func checkPlanWarns(t *testing.T, config, summary, value string) {
+	t.Helper()
+	cli := newTerraformCLI(t, requiredProvidersBlock+config)
+	out, errOut, err := cli.Run(context.Background(), "plan", "-no-color")
+	if err != nil {
+		t.Fatalf("plan fails, want it to warn only: %v\n%s\n%s", err, out, errOut)
+	}
+	text := out + errOut
+	re := regexp.MustCompile(`(?s)Warning: ` + regexp.QuoteMeta(summary) + `.*` + regexp.QuoteMeta(strconv.Quote(value)))
+	if !re.MatchString(text) || strings.Count(text, "Warning: "+summary) != 1 {
+		t.Errorf("plan output does not warn once %q about %q:\n%s", summary, value, text)
+	}
+}
+
+// cliRun runs terraform with args in cli's directory and fails the test
+// when the exit status is not the one wanted.
+func cliRun(t *testing.T, cli *terraformCLI, wantOK bool, args ...string) string {
+	t.Helper()
+	out, errOut, err := cli.Run(context.Background(), append(args, "-no-color")...)
+	if (err == nil) != wantOK {
+		t.Fatalf("terraform %s: err %v, want success %v\n%s\n%s", strings.Join(args, " "), err, wantOK, out, errOut)
+	}
+	return out + errOut
+}
+
+// stateValues is terraform show -json's view of one resource in state.
+func stateValues(t *testing.T, cli *terraformCLI, addr string) (map[string]any, bool) {
+	t.Helper()
+	out, errOut, err := cli.Run(context.Background(), "show", "-json")
+	if err != nil {
+		t.Fatalf("terraform show -json: %v\n%s", err, errOut)
+	}
+	var doc struct {
+		Values struct {
+			RootModule struct {
+				Resources []struct {
+					Address string         `json:"address"`
+					Tainted bool           `json:"tainted"`
+					Values  map[string]any `json:"values"`
+				} `json:"resources"`
+			} `json:"root_module"`
+		} `json:"values"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("terraform show -json: %v\n%s", err, out)
+	}
+	for _, r := range doc.Values.RootModule.Resources {
+		if r.Address == addr {
+			return r.Values, r.Tainted
+		}
+	}
+	return nil, false
+}
+
+// withConfig rewrites main.tf of cli's directory, keeping its state.
+func (c *terraformCLI) withConfig(t *testing.T, config string) *terraformCLI {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(c.Dir, "main.tf"), []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// cliProviderConfig is mock.config for a run of the real terraform binary,
+// which needs the provider's source address spelled out.
+func cliProviderConfig(mock *testMock, body string) string {
+	return mock.config(body)
 }

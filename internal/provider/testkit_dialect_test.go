@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +14,10 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
 // The acceptance suite runs on Terraform and on OpenTofu. The two resolve the
@@ -31,6 +36,7 @@ type testCLI struct {
 	ProviderHost string
 }
 
+// openTofu reports whether the CLI is OpenTofu.
 func (c testCLI) openTofu() bool { return c.Name == "OpenTofu" }
 
 // providerAddress is the provider's full address as this CLI resolves it.
@@ -58,6 +64,7 @@ func cliUnderTest() (testCLI, error) {
 // is: both report "terraform_version".
 var cliVersionLine = regexp.MustCompile(`^(Terraform|OpenTofu) v(\S+)`)
 
+// detectCLI runs path version and reads which CLI it is.
 func detectCLI(path, host string) (testCLI, error) {
 	if !filepath.IsAbs(path) && strings.ContainsRune(path, filepath.Separator) {
 		return testCLI{}, fmt.Errorf("TF_ACC_TERRAFORM_PATH=%s is relative, and go test runs the tests in the package's directory: give an absolute path", path)
@@ -76,6 +83,8 @@ func detectCLI(path, host string) (testCLI, error) {
 	return parseCLIVersion(path, string(out), host)
 }
 
+// parseCLIVersion reads the output of path version; host is
+// TF_ACC_PROVIDER_HOST, "" for the CLI's default registry.
 func parseCLIVersion(path, out, host string) (testCLI, error) {
 	first, _, _ := strings.Cut(out, "\n")
 	m := cliVersionLine.FindStringSubmatch(strings.TrimSpace(first))
@@ -154,51 +163,58 @@ func checkCLI(t testing.TB, checks ...tfversion.TerraformVersionCheck) {
 	}
 }
 
-func TestParseCLIVersion(t *testing.T) {
-	cases := []struct {
-		name, out, host string
-		want            string // "Name version host", or "" for an error
-	}{
-		{"terraform", "Terraform v1.15.9\non linux_amd64\n", "", "Terraform 1.15.9 registry.terraform.io"},
-		{"opentofu", "OpenTofu v1.12.6\non linux_amd64\n", "", "OpenTofu 1.12.6 registry.opentofu.org"},
-		{"TF_ACC_PROVIDER_HOST wins", "OpenTofu v1.12.6\n", "registry.example.com", "OpenTofu 1.12.6 registry.example.com"},
-		{"prerelease", "Terraform v1.16.0-alpha20260101\n", "", "Terraform 1.16.0-alpha20260101 registry.terraform.io"},
-		{"not a CLI", "go version go1.26 linux/amd64\n", "", ""},
-		{"empty", "", "", ""},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c, err := parseCLIVersion("cli", tc.out, tc.host)
-			if tc.want == "" {
-				if err == nil {
-					t.Fatalf("parsed %v from %q, want an error", c, tc.out)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := c.String() + " " + c.ProviderHost; got != tc.want {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
+// eachDialect runs test once per dialect the mock speaks (SimPay's documented
+// shapes and those its newer SDKs read), each as a parallel subtest named
+// after the dialect, so a configuration is proved against both readings of
+// SimPay's API. test builds its mock with newTestMock(t, opts) where
+// opts.Dialect is the dialect given.
+func eachDialect(t *testing.T, test func(t *testing.T, dialect simpaymock.Dialect)) {
+	t.Helper()
+	for _, d := range simpaymock.Dialects() {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			test(t, d)
 		})
 	}
 }
 
-func TestSkipOnOpenTofu(t *testing.T) {
-	for out, wantSkip := range map[string]string{
-		"Terraform v1.15.9": "",
-		"OpenTofu v1.12.6":  "OpenTofu 1.12.6: it lacks the feature",
-	} {
-		c, err := parseCLIVersion("cli", out, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		check := openTofuCheck{why: "it lacks the feature", cli: func() (testCLI, error) { return c, nil }}
-		var resp tfversion.CheckTerraformVersionResponse
-		check.CheckTerraformVersion(context.Background(), tfversion.CheckTerraformVersionRequest{TerraformVersion: c.Version}, &resp)
-		if resp.Error != nil || resp.Skip != wantSkip {
-			t.Errorf("%s: skip %q, error %v; want skip %q", out, resp.Skip, resp.Error, wantSkip)
-		}
+// checkDialectShape checks that the mock's answer to GET path, in the
+// dialect under test, holds want[dialect], a fragment of its JSON body: that
+// a test run in a dialect read SimPay's answer in that dialect's shape, so
+// that the values it asserts prove the provider reads both. Call it after
+// the test's steps: the request it makes is in the mock's log.
+func checkDialectShape(t *testing.T, mock *testMock, dialect simpaymock.Dialect, path string, want map[simpaymock.Dialect]string) {
+	t.Helper()
+	fragment, ok := want[dialect]
+	if !ok {
+		t.Fatalf("no shape given for dialect %s", dialect)
+	}
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.Header.Set("Authorization", "Bearer "+simpaymock.DefaultToken)
+	rec := httptest.NewRecorder()
+	mock.ServeHTTP(rec, req)
+	if body := rec.Body.String(); !strings.Contains(body, fragment) {
+		t.Errorf("the mock's %s answer to GET %s lacks %s:\n%s", dialect, path, fragment, body)
 	}
 }
+
+// byDialect is a check whose expected value depends on the dialect: where
+// SimPay's sources disagree on what SimPay sends, not on what it means,
+// such as "additional", which only SimPay's newer code reads.
+func byDialect(dialect simpaymock.Dialect, checks map[simpaymock.Dialect]knownvalue.Check) knownvalue.Check {
+	return checks[dialect]
+}
+
+// sdkOnly is want in the dialect of SimPay's newer SDKs, which send fields
+// the documented dialect does not, and null in the documented one.
+func sdkOnly(dialect simpaymock.Dialect, want knownvalue.Check) knownvalue.Check {
+	if dialect == simpaymock.DialectSDK {
+		return want
+	}
+	return knownvalue.Null()
+}
+
+// Resource identity needs Terraform 1.12 or later; OpenTofu 1.12 has it too
+// (import blocks with identity, identity in state), so these tests run on
+// both and skip only on older CLIs.
+var identityCLIs = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}

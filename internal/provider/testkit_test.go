@@ -4,15 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -20,48 +16,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// The test kit: what the provider's tests share.
-
-// testClock is the mock's clock in a test: it stands still until the test
-// moves it, so that timestamps are exact and a refresh can be seen to change
-// them. Give its now to simpaymock.Options.Now.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newTestClock(t *testing.T, rfc3339 string) *testClock {
-	c := &testClock{}
-	c.set(t, rfc3339)
-	return c
-}
-
-func (c *testClock) now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) set(t *testing.T, rfc3339 string) {
-	t.Helper()
-	v, err := time.Parse(time.RFC3339, rfc3339)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.mu.Lock()
-	c.t = v
-	c.mu.Unlock()
-}
-
-func (c *testClock) advance(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
+// The test kit: what the provider's tests share, one file per concern.
+//
+//   - testkit_mock_test.go: the SimPay mock of a test (newTestMock), the
+//     provider blocks pointed at it, its request log and a test clock.
+//   - testkit_cli_test.go: the terraform CLI harness (newTerraformCLI,
+//     cliRun, stateValues) and the checks that run the CLI themselves.
+//   - testkit_dialect_test.go: the CLI under test, Terraform or OpenTofu
+//     (checkCLI, skipOnOpenTofu), and the mock's dialects of SimPay's API
+//     (eachDialect, byDialect).
+//   - testkit_config_test.go: configurations, testdata/*.tf by name
+//     (testdataConfig) and the HCL builders for short ones.
+//   - testkit_test.go, this file: state checks, plan checks and the checks
+//     of the mock's request log.
+//   - testkit_self_test.go: the kit's own tests, which show that each
+//     custom check fails when it should.
 
 // attrCapture keeps an attribute of a resource in state for later steps.
 type attrCapture struct {
@@ -69,6 +40,7 @@ type attrCapture struct {
 	value string
 }
 
+// get is the value captured last.
 func (c *attrCapture) get() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -128,41 +100,8 @@ func (e expectPriorID) CheckPlan(_ context.Context, req plancheck.CheckPlanReque
 	resp.Error = fmt.Errorf("%s: no change planned", e.addr)
 }
 
+// uuidRegexp matches an id in SimPay's format, by the provider's own rule.
 var uuidRegexp = uuidPattern
-
-// postBodies returns the bodies of the POSTs in the mock's request log whose
-// path matches pattern ("*" matches one segment).
-func postBodies(m *testMock, pattern string) []string {
-	var out []string
-	for _, r := range m.Requests() {
-		if r.Method == "POST" && pathPatternMatches(pattern, r.Path) {
-			out = append(out, r.Body)
-		}
-	}
-	return out
-}
-
-func pathPatternMatches(pattern, p string) bool {
-	ps, xs := strings.Split(strings.Trim(pattern, "/"), "/"), strings.Split(strings.Trim(p, "/"), "/")
-	if len(ps) != len(xs) {
-		return false
-	}
-	for i := range ps {
-		if ps[i] != "*" && ps[i] != xs[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// requiredProvidersBlock lets the terraform CLI, run with dev_overrides, find
-// the provider under its registry address.
-const requiredProvidersBlock = `terraform {
-  required_providers {
-    simpay = { source = "simpay-tf/simpay" }
-  }
-}
-`
 
 // checkDestroyWarns runs, with the real terraform CLI, apply, plan -destroy
 // and destroy of config, and checks that the destroy plan and the destroy
@@ -234,10 +173,13 @@ func expectState(addr string, checks map[string]knownvalue.Check) []statecheck.S
 	return out
 }
 
+// stateString checks that attr of addr is the string want.
 func stateString(addr, attr string, want string) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
 }
 
+// checkCount checks that got(), a count the test keeps (such as the mock's
+// objects created), is want.
 func checkCount(what string, got func() int, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if n := got(); n != want {
@@ -245,6 +187,33 @@ func checkCount(what string, got func() int, want int) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// identityOf checks a resource's identity: exactly these attributes, each
+// equal to the state attribute of the same name.
+func identityOf(addr string, want map[string]knownvalue.Check) []statecheck.StateCheck {
+	checks := []statecheck.StateCheck{statecheck.ExpectIdentity(addr, want)}
+	for attr := range want {
+		checks = append(checks, statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New(attr)))
+	}
+	return checks
+}
+
+// stringList checks a list of strings exactly, in order.
+func stringList(values ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, 0, len(values))
+	for _, v := range values {
+		checks = append(checks, knownvalue.StringExact(v))
+	}
+	return knownvalue.ListExact(checks)
+}
+
+// stringOrNullCheck is StringExact, or Null for "".
+func stringOrNullCheck(s string) knownvalue.Check {
+	if s == "" {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(s)
 }
 
 // Plan checks.
@@ -328,6 +297,48 @@ func (e expectImportOnly) CheckPlan(_ context.Context, req plancheck.CheckPlanRe
 	resp.Error = fmt.Errorf("%s is not in the plan", e.addr)
 }
 
+// expectOnlyImport checks that a plan imports addr and does nothing else: no
+// other resource is imported, created, changed or destroyed, and the
+// imported one is taken as it is (no-op), as `Plan: 1 to import, 0 to add,
+// 0 to change, 0 to destroy` says.
+type expectOnlyImport struct{ addr string }
+
+func (e expectOnlyImport) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	imports := 0
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Change == nil {
+			continue
+		}
+		if rc.Change.Importing != nil {
+			imports++
+			if rc.Address != e.addr {
+				resp.Error = fmt.Errorf("the plan also imports %s", rc.Address)
+				return
+			}
+		}
+		if !rc.Change.Actions.NoOp() {
+			resp.Error = fmt.Errorf("the plan has %v for %s; want only the import of %s", rc.Change.Actions, rc.Address, e.addr)
+			return
+		}
+	}
+	if imports != 1 {
+		resp.Error = fmt.Errorf("the plan imports %d resources, want 1 (%s)", imports, e.addr)
+	}
+}
+
+// expectNoDrift checks that the refresh before a plan found addr as state
+// had it: SimPay's answer, however written, maps to the values in state.
+type expectNoDrift struct{ addr string }
+
+func (e expectNoDrift) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceDrift {
+		if rc.Address == e.addr {
+			resp.Error = fmt.Errorf("%s changed on refresh:\nbefore %v\nafter  %v", e.addr, rc.Change.Before, rc.Change.After)
+			return
+		}
+	}
+}
+
 // Requests the mock saw.
 
 // expectOnlyRequests checks that the mock saw each of want at least once
@@ -363,65 +374,4 @@ func (v lazyVariable) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return json.Marshal(s)
-}
-
-// eachDialect runs test once per dialect the mock speaks (SimPay's documented
-// shapes and those its newer SDKs read), each as a parallel subtest named
-// after the dialect, so a configuration is proved against both readings of
-// SimPay's API. test builds its mock with newTestMock(t, opts) where
-// opts.Dialect is the dialect given.
-func eachDialect(t *testing.T, test func(t *testing.T, dialect simpaymock.Dialect)) {
-	t.Helper()
-	for _, d := range simpaymock.Dialects() {
-		t.Run(string(d), func(t *testing.T) {
-			t.Parallel()
-			test(t, d)
-		})
-	}
-}
-
-// checkDialectShape checks that the mock's answer to GET path, in the
-// dialect under test, holds want[dialect], a fragment of its JSON body: that
-// a test run in a dialect read SimPay's answer in that dialect's shape, so
-// that the values it asserts prove the provider reads both. Call it after
-// the test's steps: the request it makes is in the mock's log.
-func checkDialectShape(t *testing.T, mock *testMock, dialect simpaymock.Dialect, path string, want map[simpaymock.Dialect]string) {
-	t.Helper()
-	fragment, ok := want[dialect]
-	if !ok {
-		t.Fatalf("no shape given for dialect %s", dialect)
-	}
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.Header.Set("Authorization", "Bearer "+simpaymock.DefaultToken)
-	rec := httptest.NewRecorder()
-	mock.ServeHTTP(rec, req)
-	if body := rec.Body.String(); !strings.Contains(body, fragment) {
-		t.Errorf("the mock's %s answer to GET %s lacks %s:\n%s", dialect, path, fragment, body)
-	}
-}
-
-// eitherOrder matches an error output in which both patterns match, one
-// after the other in either order: CLIs differ in the order they print a
-// run's diagnostics.
-func eitherOrder(a, b string) *regexp.Regexp {
-	return regexp.MustCompile(`(?s)(?:` + a + `.*` + b + `|` + b + `.*` + a + `)`)
-}
-
-// checkPlanWarns runs terraform plan of config (a provider block pointed at
-// mock and data sources) through the CLI and checks that its output carries
-// the warning summary, about the value, exactly once, and that the plan
-// still succeeds: the check behind a test's claim that a value is "a
-// warning, not an error".
-func checkPlanWarns(t *testing.T, config, summary, value string) {
-	t.Helper()
-	cli := newTerraformCLI(t, requiredProvidersBlock+config)
-	out, errOut, err := cli.Run(context.Background(), "plan", "-no-color")
-	if err != nil {
-		t.Fatalf("plan fails, want it to warn only: %v\n%s\n%s", err, out, errOut)
-	}
-	text := out + errOut
-	re := regexp.MustCompile(`(?s)Warning: ` + regexp.QuoteMeta(summary) + `.*` + regexp.QuoteMeta(strconv.Quote(value)))
-	if !re.MatchString(text) || strings.Count(text, "Warning: "+summary) != 1 {
-		t.Errorf("plan output does not warn once %q about %q:\n%s", summary, value, text)
-	}
 }
