@@ -1,4 +1,5 @@
-data "simpay_payment_channels" "all" {  service_id = "d151e4f9"
+data "simpay_payment_channels" "all" {
+  service_id = "d151e4f9"
 }
 data "simpay_payment_channels" "transfer" {
   service_id = "d151e4f9"

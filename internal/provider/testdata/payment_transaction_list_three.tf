@@ -1,4 +1,5 @@
-resource "simpay_payment_transaction" "first" {  service_id = "{{service_id}}"
+resource "simpay_payment_transaction" "first" {
+  service_id = "{{service_id}}"
   amount     = "10"
   control    = "order-1"
 }

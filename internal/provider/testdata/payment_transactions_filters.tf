@@ -1,7 +1,8 @@
 data "simpay_payment_transactions" "all" {
   service_id = "d151e4f9"
 }
-data "simpay_payment_transactions" "new" {  service_id = "d151e4f9"
+data "simpay_payment_transactions" "new" {
+  service_id = "d151e4f9"
   status     = "transaction_new"
 }
 data "simpay_payment_transactions" "paid_first_two" {

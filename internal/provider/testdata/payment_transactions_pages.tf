@@ -1,7 +1,8 @@
 data "simpay_payment_transactions" "all" {
   service_id = "d151e4f9"
 }
-data "simpay_payment_transactions" "paid" {  service_id = "d151e4f9"
+data "simpay_payment_transactions" "paid" {
+  service_id = "d151e4f9"
   status     = "transaction_paid"
 }
 # The oldest refunded ones are on page 3: max_items with a status cuts after
