@@ -349,6 +349,9 @@ func (r *faultRun) checkAbsent(what string) plancheck.PlanCheck {
 }
 
 // Create.
+
+// createSteps are the steps of a fault case on create: the create under the
+// fault, then, where it must fail, a plan that probes what state kept.
 func (r *faultRun) createSteps() []resource.TestStep {
 	control := r.c.control()
 	body := r.c.target.body(control)

@@ -25,9 +25,10 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// List resources and terraform query need Terraform 1.14 or later.
-// OpenTofu 1.12 has neither, and its version numbers do not say when it
-// might, so it is skipped by name as well.
+// listCLIs skip the list tests where list resources are missing: list
+// resources and terraform query need Terraform 1.14 or later. OpenTofu 1.12
+// has neither, and its version numbers do not say when it might, so it is
+// skipped by name as well.
 var listCLIs = []tfversion.TerraformVersionCheck{
 	tfversion.SkipBelow(tfversion.Version1_14_0),
 	skipOnOpenTofu("it has no list resources or terraform query"),

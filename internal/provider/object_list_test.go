@@ -8,8 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// objectList builds the value the framework's own conversion builds from the
-// same rows.
+// TestObjectListBuildsWhatListValueFromBuilds checks that objectList builds
+// the value the framework's own conversion builds from the same rows.
 func TestObjectListBuildsWhatListValueFromBuilds(t *testing.T) {
 	ctx := context.Background()
 	s := dataSourceSchema(t, NewPaymentChannelsDataSource())

@@ -12,8 +12,9 @@ import (
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
-// Actions need Terraform 1.14 or later; OpenTofu 1.12 has none, and its
-// version numbers do not say when it might.
+// actionCLIs skip the action tests where actions are missing: they need
+// Terraform 1.14 or later; OpenTofu 1.12 has none, and its version numbers
+// do not say when it might.
 var actionCLIs = []tfversion.TerraformVersionCheck{
 	tfversion.SkipBelow(tfversion.Version1_14_0),
 	skipOnOpenTofu("it has no actions"),

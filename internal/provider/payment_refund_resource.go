@@ -138,7 +138,7 @@ func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client
 	return diags
 }
 
-// reportedAmount is what SimPay reports it refunded; "" when not known.
+// amountReported is what SimPay reports it refunded; "" when not known.
 func (paymentRefundSpec) amountReported(m *paymentRefundModel) string {
 	return objectText(m.ReportedAmount, "value")
 }
