@@ -1,18 +1,13 @@
 package provider
 
 import (
-	"fmt"
-	"net/url"
 	"regexp"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
@@ -40,35 +35,6 @@ var docsPremiumAliasFields = map[string]knownvalue.Check{
 	"created_at": knownvalue.StringExact("2025-09-22T11:34:23+02:00"), "updated_at": knownvalue.StringExact("2025-09-22T11:34:32+02:00"),
 }
 
-// expectPerPagePaging checks that the mock saw pages 1 and 2 of path, each
-// asked with perPage=50 and never with limit: SimPay's recurring lists page
-// by perPage.
-func expectPerPagePaging(mock *testMock, path string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		var pages []string
-		for _, r := range mock.Requests() {
-			if r.Method != "GET" || r.Path != path {
-				continue
-			}
-			q, err := url.ParseQuery(r.Query)
-			if err != nil {
-				return err
-			}
-			if q.Get("perPage") != "50" || q.Has("limit") {
-				return fmt.Errorf("GET %s?%s: want perPage=50 and no limit", r.Path, r.Query)
-			}
-			if !slices.Contains(pages, q.Get("page")) {
-				pages = append(pages, q.Get("page"))
-			}
-		}
-		slices.Sort(pages)
-		if !slices.Equal(pages, []string{"1", "2"}) {
-			return fmt.Errorf("pages of %s asked: %q, want 1 and 2; requests:\n  %s", path, pages, strings.Join(mock.apiRequests(), "\n  "))
-		}
-		return nil
-	}
-}
-
 // TestAccPaymentSubscriptionsDataSource reads SimPay's subscriptions through
 // the CLI: every page of a list longer than one (perPage, not limit), every
 // filter and both sort orders sent as SimPay names them, SimPay's example
@@ -80,31 +46,7 @@ func TestAccPaymentSubscriptionsDataSource(t *testing.T) {
 	// The two examples of SimPay's page and 60 generated: 62, two pages.
 	mock := newTestMock(t, simpaymock.Options{Subscriptions: 60})
 	subs := tfjsonpath.New("subscriptions")
-	config := mock.config(`
-data "simpay_payment_subscriptions" "all" {
-  service_id = "d151e4f9"
-}
-data "simpay_payment_subscriptions" "oldest_first" {
-  service_id = "d151e4f9"
-  sort       = "created_at"
-}
-data "simpay_payment_subscriptions" "newest_first" {
-  service_id = "d151e4f9"
-  sort       = "-created_at"
-}
-data "simpay_payment_subscriptions" "one" {
-  service_id = "d151e4f9"
-  uuid       = "019970c6-3d3e-708c-9313-5f89e251e2c0"
-}
-data "simpay_payment_subscriptions" "card" {
-  service_id = "d151e4f9"
-  mode       = "CARD"
-}
-data "simpay_payment_subscriptions" "cancelled_blik" {
-  service_id = "d151e4f9"
-  status     = "subscription_cancelled"
-  mode       = "BLIK"
-}`)
+	config := mock.config(testdataConfig("payment_subscriptions_filters", nil))
 	generated1 := knownvalue.ObjectPartial(map[string]knownvalue.Check{
 		"status": knownvalue.StringExact("subscription_active"), "mode": knownvalue.StringExact("BLIK"),
 		"frequency": knownvalue.StringExact("1M"),
@@ -152,35 +94,6 @@ data "simpay_payment_subscriptions" "cancelled_blik" {
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.simpay_payment_subscriptions.all", subs, knownvalue.ListSizeExact(62))},
 		}},
 	})
-}
-
-// expectFilterQueries checks that the mock saw a GET of path with each of
-// filters, a query fragment of "&"-joined parameters, all present.
-func expectFilterQueries(mock *testMock, path string, filters ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for _, f := range filters {
-			want, err := url.ParseQuery(f)
-			if err != nil {
-				return err
-			}
-			found := false
-			for _, r := range mock.Requests() {
-				q, _ := url.ParseQuery(r.Query)
-				if r.Method != "GET" || r.Path != path {
-					continue
-				}
-				match := true
-				for k := range want {
-					match = match && q.Get(k) == want.Get(k)
-				}
-				found = found || match
-			}
-			if !found {
-				return fmt.Errorf("no GET %s with %s; requests:\n  %s", path, f, strings.Join(mock.apiRequests(), "\n  "))
-			}
-		}
-		return nil
-	}
 }
 
 // TestAccPaymentSubscriptionsUnknownStatusWarns: an undocumented status

@@ -327,6 +327,38 @@ func TestKitRequestChecks(t *testing.T) {
 		t.Errorf("a request not wanted: %v, want it named", err)
 	}
 
+	subscriptions := "/payment/" + simpaymock.FixtureServiceID + "/subscriptions"
+	paged := newTestMock(t, simpaymock.Options{})
+	getFrom := func(m *testMock, target string) {
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		req.Header.Set("Authorization", "Bearer "+simpaymock.DefaultToken)
+		m.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	if err := expectPerPagePaging(paged, subscriptions)(nil); err == nil || !strings.Contains(err.Error(), "want 1 and 2") {
+		t.Errorf("no page asked: %v, want the pages named", err)
+	}
+	getFrom(paged, subscriptions+"?page=1&perPage=50&filter%5Bstatus%5D=subscription_active")
+	if err := expectPerPagePaging(paged, subscriptions)(nil); err == nil || !strings.Contains(err.Error(), `["1"]`) {
+		t.Errorf("page 1 alone: %v, want the pages asked named", err)
+	}
+	getFrom(paged, subscriptions+"?page=2&perPage=50&filter%5Bstatus%5D=subscription_active")
+	if err := expectPerPagePaging(paged, subscriptions)(nil); err != nil {
+		t.Errorf("pages 1 and 2 by perPage=50: %v", err)
+	}
+	if err := expectFilterQueries(paged, subscriptions, "filter[status]=subscription_active", "page=2&perPage=50")(nil); err != nil {
+		t.Errorf("filters the mock saw: %v", err)
+	}
+	if err := expectFilterQueries(paged, subscriptions, "filter[status]=subscription_cancelled")(nil); err == nil || !strings.Contains(err.Error(), "no GET "+subscriptions+" with filter[status]=subscription_cancelled") {
+		t.Errorf("a filter the mock never saw: %v, want it named", err)
+	}
+	if err := expectFilterQueries(paged, subscriptions, "filter[status]=subscription_active&filter[mode]=CARD")(nil); err == nil {
+		t.Error("a filter the mock saw, with one it did not in the same request: no error")
+	}
+	getFrom(paged, subscriptions+"?page=1&limit=50")
+	if err := expectPerPagePaging(paged, subscriptions)(nil); err == nil || !strings.Contains(err.Error(), "want perPage=50 and no limit") {
+		t.Errorf("a page asked with limit: %v, want it refused", err)
+	}
+
 	for _, tc := range []struct {
 		pattern, path string
 		want          bool

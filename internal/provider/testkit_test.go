@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -359,6 +360,64 @@ func expectOnlyRequests(mock *testMock, want ...string) resource.TestCheckFunc {
 		}
 		if len(problems) > 0 {
 			return fmt.Errorf("%s\nrequests seen:\n  %s", strings.Join(problems, "\n"), strings.Join(got, "\n  "))
+		}
+		return nil
+	}
+}
+
+// expectPerPagePaging checks that the mock saw pages 1 and 2 of path, each
+// asked with perPage=50 and never with limit: SimPay's recurring lists page
+// by perPage.
+func expectPerPagePaging(mock *testMock, path string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		var pages []string
+		for _, r := range mock.Requests() {
+			if r.Method != "GET" || r.Path != path {
+				continue
+			}
+			q, err := url.ParseQuery(r.Query)
+			if err != nil {
+				return err
+			}
+			if q.Get("perPage") != "50" || q.Has("limit") {
+				return fmt.Errorf("GET %s?%s: want perPage=50 and no limit", r.Path, r.Query)
+			}
+			if !slices.Contains(pages, q.Get("page")) {
+				pages = append(pages, q.Get("page"))
+			}
+		}
+		slices.Sort(pages)
+		if !slices.Equal(pages, []string{"1", "2"}) {
+			return fmt.Errorf("pages of %s asked: %q, want 1 and 2; requests:\n  %s", path, pages, strings.Join(mock.apiRequests(), "\n  "))
+		}
+		return nil
+	}
+}
+
+// expectFilterQueries checks that the mock saw a GET of path with each of
+// filters, a query fragment of "&"-joined parameters, all present.
+func expectFilterQueries(mock *testMock, path string, filters ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, f := range filters {
+			want, err := url.ParseQuery(f)
+			if err != nil {
+				return err
+			}
+			found := false
+			for _, r := range mock.Requests() {
+				q, _ := url.ParseQuery(r.Query)
+				if r.Method != "GET" || r.Path != path {
+					continue
+				}
+				match := true
+				for k := range want {
+					match = match && q.Get(k) == want.Get(k)
+				}
+				found = found || match
+			}
+			if !found {
+				return fmt.Errorf("no GET %s with %s; requests:\n  %s", path, f, strings.Join(mock.apiRequests(), "\n  "))
+			}
 		}
 		return nil
 	}
