@@ -188,7 +188,7 @@ resource "simpay_payment_transaction" "test" {
 	}
 	var id string
 	for _, r := range mock.Requests() {
-		if r.Method == "GET" && pathPatternMatches("/payment/*/transactions/*", r.Path) {
+		if r.Method == "GET" && simpaymock.PathMatches("/payment/*/transactions/*", r.Path) {
 			id = r.Path[strings.LastIndex(r.Path, "/")+1:]
 		}
 	}

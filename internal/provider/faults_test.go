@@ -208,7 +208,7 @@ func (r *faultRun) config(body string) string { return r.mock.configWith(r.c.set
 func (r *faultRun) targetRequests() []simpaymock.Request {
 	var out []simpaymock.Request
 	for _, q := range r.mock.Requests() {
-		if q.Method == r.c.target.method && pathPatternMatches(r.c.target.path, q.Path) {
+		if q.Method == r.c.target.method && simpaymock.PathMatches(r.c.target.path, q.Path) {
 			out = append(out, q)
 		}
 	}

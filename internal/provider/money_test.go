@@ -155,7 +155,7 @@ func TestAccMoneyLeavesThroughOneDoor(t *testing.T) {
 
 				var sent []string
 				for _, r := range mock.Requests() {
-					if r.Method == attr.method && pathPatternMatches(attr.path, r.Path) {
+					if r.Method == attr.method && simpaymock.PathMatches(attr.path, r.Path) {
 						sent = append(sent, map[bool]string{true: r.Query, false: r.Body}[r.Method == "GET"])
 					}
 				}

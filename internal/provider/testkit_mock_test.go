@@ -6,7 +6,6 @@ package provider
 import (
 	"fmt"
 	"net/http/httptest"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -109,24 +108,9 @@ func (c *testClock) advance(d time.Duration) {
 func postBodies(m *testMock, pattern string) []string {
 	var out []string
 	for _, r := range m.Requests() {
-		if r.Method == "POST" && pathPatternMatches(pattern, r.Path) {
+		if r.Method == "POST" && simpaymock.PathMatches(pattern, r.Path) {
 			out = append(out, r.Body)
 		}
 	}
 	return out
-}
-
-// pathPatternMatches reports whether the path p matches pattern, in which
-// "*" matches one segment.
-func pathPatternMatches(pattern, p string) bool {
-	ps, xs := strings.Split(strings.Trim(pattern, "/"), "/"), strings.Split(strings.Trim(p, "/"), "/")
-	if len(ps) != len(xs) {
-		return false
-	}
-	for i := range ps {
-		if ps[i] != "*" && ps[i] != xs[i] {
-			return false
-		}
-	}
-	return true
 }

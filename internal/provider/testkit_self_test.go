@@ -369,8 +369,8 @@ func TestKitRequestChecks(t *testing.T) {
 		{"/payment/*/transactions", "/directbilling/d151e4f9/transactions", false},
 		{"/payment/*", "/payment", false},
 	} {
-		if got := pathPatternMatches(tc.pattern, tc.path); got != tc.want {
-			t.Errorf("pathPatternMatches(%q, %q) = %v, want %v", tc.pattern, tc.path, got, tc.want)
+		if got := simpaymock.PathMatches(tc.pattern, tc.path); got != tc.want {
+			t.Errorf("simpaymock.PathMatches(%q, %q) = %v, want %v", tc.pattern, tc.path, got, tc.want)
 		}
 	}
 }

@@ -143,7 +143,7 @@ func (s *Server) nextFault(method, path string) (Fault, bool) {
 		if a.f.Method != "" && !strings.EqualFold(a.f.Method, method) {
 			continue
 		}
-		if !pathMatches(a.f.Path, path) {
+		if !PathMatches(a.f.Path, path) {
 			continue
 		}
 		if a.f.Fraction > 0 && s.rng.Float64() >= a.f.Fraction {

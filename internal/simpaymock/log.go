@@ -138,7 +138,7 @@ func (s *Server) CountRequests(method, pattern string) int {
 	n := 0
 	for _, e := range s.Requests() {
 		p, _ := s.stripPrefix(e.Path)
-		if (method == "" || strings.EqualFold(method, e.Method)) && pathMatches(pattern, p) {
+		if (method == "" || strings.EqualFold(method, e.Method)) && PathMatches(pattern, p) {
 			n++
 		}
 	}

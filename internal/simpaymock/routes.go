@@ -182,9 +182,10 @@ func match(method, path string) (rt *route, params map[string]string, allowed []
 	return rt, params, allowed
 }
 
-// pathMatches is the matching used by Fault.Path and CountRequests: "" is
-// any path, "*" matches exactly one segment, anything else must be equal.
-func pathMatches(pattern, path string) bool {
+// PathMatches is the matching used by Fault.Path and CountRequests, and by
+// tests reading the request log: "" is any path, "*" matches exactly one
+// segment, anything else must be equal.
+func PathMatches(pattern, path string) bool {
 	if pattern == "" {
 		return true
 	}
