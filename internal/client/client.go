@@ -204,9 +204,6 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// BaseURL returns the API root the client calls, always ending in "/".
-func (c *Client) BaseURL() string { return c.base }
-
 // ValidateBaseURL reports whether raw can be used as Config.BaseURL: an
 // absolute https URL without credentials, query or fragment. Plain http is
 // accepted only for a loopback host (localhost, 127.0.0.0/8, ::1), so a local

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
@@ -89,9 +88,6 @@ const (
 	AmountTypeNet      AmountType = "net"
 	AmountTypeGross    AmountType = "gross"
 )
-
-// Is reports whether t is u, ignoring case.
-func (t AmountType) Is(u AmountType) bool { return strings.EqualFold(string(t), string(u)) }
 
 // DirectBillingTransaction is a DirectBilling transaction. The list endpoint
 // omits some fields (Notify is then nil). Fields SimPay's newer code reads
