@@ -104,11 +104,11 @@ type createOnlyAbout struct {
 func (a createOnlyAbout) typeName() string { return "simpay_" + a.name }
 
 // Defaults of the timeouts attribute. A create is one POST (never re-sent
-// once it may have reached SimPay, but retried after a 429) and one GET,
-// each attempt bounded by the provider's request_timeout and retried up to
-// max_retries times with backoff: with the provider's defaults (30s, 4
-// retries) either can take a few minutes before it gives up on its own. A
-// read is one such GET.
+// once it may have reached SimPay, but retried when SimPay says it did not
+// take it) and one GET, each attempt bounded by the provider's
+// request_timeout and retried up to max_retries times with backoff: with the
+// provider's defaults (30s, 4 retries) either can take a few minutes before
+// it gives up on its own. A read is one such GET.
 const (
 	createOnlyCreateTimeout = 10 * time.Minute
 	createOnlyReadTimeout   = 5 * time.Minute
@@ -166,7 +166,7 @@ func createOnlyDescription(a createOnlyAbout) string {
 		"changed argument would replace it, creating a **new** %[1]s and leaving the old one in SimPay: the plan warns, or "+
 		"refuses where that would move money again (see \"Changing arguments\"); only `timeouts` changes in place. "+
 		"Destroying only removes the %[1]s from Terraform state, with a warning, and sends nothing to SimPay. A refresh "+
-		"reads the %[1]s again; one SimPay no longer returns (404) is removed from state with a warning, so the next plan "+
+		"reads the %[1]s again; one SimPay says no longer exists is removed from state with a warning, so the next plan "+
 		"creates a new one.\n\n"+
 		"A create is never sent twice: if SimPay's answer never comes, the apply fails and says how to find the %[1]s and "+
 		"import it; if SimPay made it but reading it back failed, it is kept in state as tainted, and `terraform untaint` "+

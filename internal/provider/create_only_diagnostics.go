@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 )
 
 // The diagnostics of the create-only resources, in one wording for all.
@@ -40,7 +42,7 @@ func (r *createOnlyResource[M, R, O]) createError(ctx context.Context, c *client
 		parent := a.id[len(a.id)-2]
 		diags.AddAttributeError(path.Root(parent.attr), capitalize(parent.noun)+" not found", fmt.Sprintf(
 			"SimPay has no %s %s in %s service %s, so the %s cannot be created. Check %s and service_id (the %s must "+
-				"belong to that service).\n\n%s", parent.noun, ids[len(ids)-2], a.service.name, ids[0], a.kind, parent.attr,
+				"belong to that service).\n\n%s", parent.noun, ids[len(ids)-2], a.service.Name, ids[0], a.kind, parent.attr,
 			parent.noun, err))
 	case kind.NotFound():
 		diags.Append(serviceNotFound(a.service, path.Root("service_id"), ids[0], err))
@@ -125,24 +127,30 @@ func createdButUnreadDiagnostic(a createOnlyAbout, ids []string, err error) diag
 		what, summary, a.kind, a.kind, a.typeName(), detail))
 }
 
-// serviceGoneDiagnostic reports, during a refresh, a 404 about the service
-// rather than the object. It is not taken as the object being gone: a token
-// of another SimPay account sees none of the services, and dropping every
-// object from state because of it would lose track of them all.
+// serviceGoneDiagnostic reports, during a refresh, that SimPay has not the
+// service rather than the object. It is not taken as the object being gone:
+// a token of another SimPay account sees none of the services, and dropping
+// every object from state because of it would lose track of them all.
 func serviceGoneDiagnostic(a createOnlyAbout, ids []string, err error) diag.Diagnostic {
-	return diag.NewAttributeErrorDiagnostic(path.Root("service_id"), a.service.title+" not found", fmt.Sprintf(
+	return diag.NewAttributeErrorDiagnostic(path.Root("service_id"), a.service.Title+" not found", fmt.Sprintf(
 		"SimPay has no %s service %s for this API token, so %s cannot be read; it is kept in state. This usually means "+
-			"that api_token belongs to another SimPay account than the service: check api_token and service_id.\n\n%s",
-		a.service.name, ids[0], describeID(a.id, ids), err))
+			"that %s belongs to another SimPay account than the service: check %s and service_id.\n\n%s",
+		a.service.Name, ids[0], describeID(a.id, ids), diagnostics.SettingAPIToken, diagnostics.SettingAPIToken, err))
 }
 
 // goneWarning tells, during a refresh, that SimPay no longer returns an
-// object: it is removed from state and the next apply creates a new one.
+// object (client.KindObjectNotFound, which always carries SimPay's answer):
+// it is removed from state and the next apply creates a new one.
 func goneWarning(a createOnlyAbout, ids []string, err error) diag.Diagnostic {
+	var answer *client.APIError
+	status := "that it has no such object"
+	if errors.As(err, &answer) {
+		status = fmt.Sprint(answer.StatusCode)
+	}
 	return diag.NewWarningDiagnostic(fmt.Sprintf("The SimPay %s no longer exists", a.kind), fmt.Sprintf(
-		"SimPay answered 404 for %s, so it was removed from Terraform state. If the configuration still declares it, "+
+		"SimPay answered %s for %s, so it was removed from Terraform state. If the configuration still declares it, "+
 			"the next plan creates a new %s in SimPay. Check in the SimPay panel why it is gone before you apply.\n\n%s",
-		describeID(a.id, ids), a.kind, err))
+		status, describeID(a.id, ids), a.kind, err))
 }
 
 // destroyWarning is added to the plan that destroys a resource and to the

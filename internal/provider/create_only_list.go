@@ -203,7 +203,7 @@ func listError(a createOnlyAbout, parents []string, err error) diag.Diagnostics 
 		parent := a.id[len(parents)-1]
 		diags.AddAttributeError(path.Root(parent.attr), capitalize(parent.noun)+" not found", fmt.Sprintf(
 			"SimPay has no %s %s in %s service %s, so it has no %ss to list. Check %s and service_id (the %s must "+
-				"belong to that service).\n\n%s", parent.noun, parents[len(parents)-1], a.service.name, parents[0], a.kind,
+				"belong to that service).\n\n%s", parent.noun, parents[len(parents)-1], a.service.Name, parents[0], a.kind,
 			parent.attr, parent.noun, err))
 	case kind.NotFound():
 		diags.Append(serviceNotFound(a.service, path.Root("service_id"), parents[0], err))

@@ -77,7 +77,7 @@ func (d *directBillingCalculationDataSource) Schema(_ context.Context, _ datasou
 			"operator (`GET /directbilling/{serviceId}/calculate?amount=...`), for example to show prices before " +
 			"creating a transaction.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(directBillingServices.name),
+			"service_id": serviceIDArgument(directBillingServices.Name),
 			"amount": amountattr.DataSourceArgument(amountattr.Required, "0.01", "Amount to calculate for, in PLN, as a decimal string with at most 2 decimal "+
 				"places, such as `\"200\"` or `\"19.99\"`: what the partner wants to receive. It must be "+
 				"positive, and is sent to SimPay exactly as written."),

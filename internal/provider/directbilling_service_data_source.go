@@ -23,7 +23,7 @@ func (d *directBillingServiceDataSource) Metadata(_ context.Context, req datasou
 
 func (d *directBillingServiceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := directBillingServiceAttributes()
-	attrs["id"] = serviceIDArgument(directBillingServices.name)
+	attrs["id"] = serviceIDArgument(directBillingServices.Name)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one DirectBilling (carrier billing) service (`GET /directbilling/{serviceId}`).",
 		Attributes:          attrs,

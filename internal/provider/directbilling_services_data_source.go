@@ -33,7 +33,7 @@ func (d *directBillingServicesDataSource) Schema(_ context.Context, _ datasource
 		MarkdownDescription: "Lists the account's DirectBilling (carrier billing) services (`GET /directbilling`), " +
 			"every page of them.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(directBillingServices.name),
+			"status": serviceStatusFilter(directBillingServices.Name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

@@ -33,7 +33,7 @@ func (d *directBillingTransactionDataSource) Metadata(_ context.Context, req dat
 
 func (d *directBillingTransactionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := directBillingTransactionAttributes()
-	attrs["service_id"] = serviceIDArgument(directBillingServices.name)
+	attrs["service_id"] = serviceIDArgument(directBillingServices.Name)
 	attrs["id"] = transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one DirectBilling (carrier billing) transaction " +

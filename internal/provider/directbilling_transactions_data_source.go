@@ -46,7 +46,7 @@ func (d *directBillingTransactionsDataSource) Schema(_ context.Context, _ dataso
 			"(`GET /directbilling/{serviceId}/transactions`), newest first as SimPay lists them, optionally filtered " +
 			"by SimPay by status, phone number or control value.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(directBillingServices.name),
+			"service_id": serviceIDArgument(directBillingServices.Name),
 			"status": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Keep only transactions with this status, sent to SimPay as `filter[status]`: " +

@@ -7,29 +7,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 )
 
 // serviceKind is one of SimPay's kinds of service, as descriptions and
 // errors name it.
-type serviceKind struct {
-	name  string // in sentences: "SimPay has no DirectBilling service ..."
-	title string // in summaries: "DirectBilling service not found"
-	list  string // the data source that lists the services a token can see
-}
+type serviceKind = diagnostics.Service
 
 var (
-	paymentServices       = serviceKind{"online-payment", "Payment service", "simpay_payment_services"}
-	smsServices           = serviceKind{"SMS", "SMS service", "simpay_sms_services"}
-	directBillingServices = serviceKind{"DirectBilling", "DirectBilling service", "simpay_directbilling_services"}
+	paymentServices       = serviceKind{Name: "online-payment", Title: "Payment service", List: "simpay_payment_services"}
+	smsServices           = serviceKind{Name: "SMS", Title: "SMS service", List: "simpay_sms_services"}
+	directBillingServices = serviceKind{Name: "DirectBilling", Title: "DirectBilling service", List: "simpay_directbilling_services"}
 )
-
-// serviceNotFound is the error on attr (the argument holding the service id)
-// when SimPay has no such service for the token.
-func serviceNotFound(kind serviceKind, attr path.Path, id string, err error) diag.Diagnostic {
-	return diag.NewAttributeErrorDiagnostic(attr, kind.title+" not found", fmt.Sprintf(
-		"SimPay has no %s service %s for this API token (%s). Check %s against the ID column of the service in the "+
-			"SimPay panel, or list the services the token can see with data.%s.", kind.name, id, err, attr, kind.list))
-}
 
 // addServiceNotFound adds serviceNotFound when err says the service or an
 // object of the path is missing, and reports whether it did: below a
@@ -39,7 +28,7 @@ func addServiceNotFound(diags *diag.Diagnostics, attr path.Path, kind serviceKin
 	if !client.KindOf(err).NotFound() {
 		return false
 	}
-	diags.Append(serviceNotFound(kind, attr, id, err))
+	diags.Append(diagnostics.ServiceNotFound(kind, attr, id, err))
 	return true
 }
 
@@ -78,7 +67,7 @@ func addTransactionNotFound(diags *diag.Diagnostics, err error, kind transaction
 				"data.%s lists the service's transactions.",
 			transactionID, kind.in, serviceID, err, transactionAttr, kind.origin, serviceID, kind.list))
 	default:
-		diags.Append(serviceNotFound(kind.service, path.Root("service_id"), serviceID, err))
+		diags.Append(diagnostics.ServiceNotFound(kind.service, path.Root("service_id"), serviceID, err))
 	}
 	return true
 }

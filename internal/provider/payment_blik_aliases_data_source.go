@@ -43,7 +43,7 @@ func (d *paymentBlikAliasesDataSource) Schema(_ context.Context, _ datasource.Sc
 			"value. An alias is what lets a payer pay again without a BLIK code; " +
 			"`simpay_payment_blik_alias_unregister` unregisters one.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(paymentServices.name),
+			"service_id": serviceIDArgument(paymentServices.Name),
 			"status":     recurringStatusFilter("aliases", "BLIK alias status", blikAliasStatuses),
 			"type":       recurringClosedFilter("Keep only aliases of this type, sent to SimPay as `filter[type]`: one of", blikAliasTypes),
 			"uuid": schema.StringAttribute{

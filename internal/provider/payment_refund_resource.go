@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -226,14 +227,15 @@ func (paymentRefundSpec) explainCreateError(ctx context.Context, c *client.Clien
 	return diags
 }
 
-// refundConflictDiagnostic explains a 409 to a refund. SimPay answers 409
-// for two reasons: the transaction is not paid (TRANSACTION_NOT_PAID, in
-// the 2024 OpenAPI file and the reference page), or an earlier refund of it
-// still waits for confirmation (how SimPay's WooCommerce plugin,
-// src/Service/RefundsService.php, reads every 409). The error says which
-// one SimPay's answer names, or both when it names neither, and what to do
-// about each; what SimPay reports of the transaction and its refunds is
-// added when it can be read.
+// refundConflictDiagnostic explains SimPay's refusal of a refund for the
+// transaction's state (client.KindConflict), with SimPay's own status.
+// SimPay refuses so for two reasons: the transaction is not paid
+// (TRANSACTION_NOT_PAID, in the 2024 OpenAPI file and the reference page),
+// or an earlier refund of it still waits for confirmation (how SimPay's
+// WooCommerce plugin, src/Service/RefundsService.php, reads every such
+// answer). The error says which one SimPay's answer names, or both when it
+// names neither, and what to do about each; what SimPay reports of the
+// transaction and its refunds is added when it can be read.
 func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, transactionID string, err error) diag.Diagnostic {
 	var answer *client.APIError
 	errors.As(err, &answer)
@@ -272,8 +274,8 @@ func refundConflictDiagnostic(ctx context.Context, c *client.Client, serviceID, 
 	}
 	// SimPay's words are quoted once; the client's error would repeat them.
 	return diag.NewAttributeErrorDiagnostic(path.Root("transaction_id"), summary, fmt.Sprintf(
-		"SimPay refused to refund transaction %s of payment service %s (409 Conflict, SimPay: %q).%s %s",
-		transactionID, serviceID, answer.Message, known, cause))
+		"SimPay refused to refund transaction %s of payment service %s (%d %s, SimPay: %q).%s %s",
+		transactionID, serviceID, answer.StatusCode, http.StatusText(answer.StatusCode), answer.Message, known, cause))
 }
 
 // refundAmountAttribute is the refund's amount: an optional argument that

@@ -32,7 +32,7 @@ func (d *paymentRefundsDataSource) Schema(_ context.Context, _ datasource.Schema
 		MarkdownDescription: "Lists the refunds of an online-payment transaction " +
 			"(`GET /payment/{serviceId}/transactions/{transactionId}/refunds`), whatever their status.",
 		Attributes: map[string]schema.Attribute{
-			"service_id":     serviceIDArgument(paymentServices.name),
+			"service_id":     serviceIDArgument(paymentServices.Name),
 			"transaction_id": transactionIDArgument("Id of the refunded transaction."),
 			"refunds": schema.ListNestedAttribute{
 				Computed:            true,

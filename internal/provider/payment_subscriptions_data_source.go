@@ -40,7 +40,7 @@ func (d *paymentSubscriptionsDataSource) Schema(_ context.Context, _ datasource.
 			"(`GET /payment/{serviceId}/subscriptions`), every page, optionally filtered by SimPay by status, mode " +
 			"or id. Subscriptions are created by the payer's first payment with a BLIK code, so Terraform only reads them.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(paymentServices.name),
+			"service_id": serviceIDArgument(paymentServices.Name),
 			"status":     recurringStatusFilter("subscriptions", "subscription status", subscriptionStatuses),
 			"mode":       recurringClosedFilter("Keep only subscriptions paid this way, sent to SimPay as `filter[mode]`: one of", subscriptionModes),
 			"uuid": schema.StringAttribute{

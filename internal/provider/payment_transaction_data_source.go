@@ -62,7 +62,7 @@ func (d *paymentTransactionDataSource) Schema(_ context.Context, _ datasource.Sc
 			"cart, under the same attribute names as the `simpay_payment_transaction` resource. Whatever SimPay sends as " +
 			"null is null here.",
 		Attributes: paymentTransactionReportedAttrs.dataSourceWith(map[string]schema.Attribute{
-			"service_id": serviceIDArgument(paymentServices.name),
+			"service_id": serviceIDArgument(paymentServices.Name),
 			"id":         transactionIDArgument("Id of the transaction, as SimPay returned it when the transaction was created."),
 			"amount": amountattr.Read("Amount of the transaction as it was created, in `currency`, as a decimal string such " +
 				"as `\"24.99\"`; `reported_amount` has what the payer was charged."),

@@ -24,12 +24,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 )
 
-// Environment variables the provider reads when an argument is not set.
+// Environment variables the provider reads when an argument is not set; their
+// names, and the settings', are internal/diagnostics', which prints them.
 const (
-	envAPIToken = "SIMPAY_API_TOKEN"
-	envBaseURL  = "SIMPAY_BASE_URL"
+	envAPIToken = diagnostics.EnvAPIToken
+	envBaseURL  = diagnostics.EnvBaseURL
 )
 
 const (
@@ -71,7 +73,7 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 		MarkdownDescription: "Reads and creates [SimPay](https://simpay.pl) objects: online-payment services, channels, " +
 			"currencies, transactions and refunds, SMS premium and DirectBilling.",
 		Attributes: map[string]schema.Attribute{
-			"api_token": schema.StringAttribute{
+			diagnostics.SettingAPIToken: schema.StringAttribute{
 				Optional:   true,
 				Sensitive:  true,
 				Validators: []validator.String{apiTokenValidator()},
@@ -80,20 +82,20 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"reported as missing only when something is read from SimPay. A token with a line break or spaces around it is " +
 					"refused; a token read with `file()` keeps the file's final line break, so use `trimspace(file(...))`.",
 			},
-			"base_url": schema.StringAttribute{
+			diagnostics.SettingBaseURL: schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "SimPay API root. Falls back to `" + envBaseURL + "`, then `" + client.DefaultBaseURL + "`. " +
 					"A path prefix is kept, so SimPay's hosted mock `https://docs.simpay.pl/_mock/en/apis/` works. " +
 					"Must be `https://`; plain `http://` is accepted only for a loopback host such as a local `simpay-mock`.",
 				Validators: []validator.String{baseURLValidator()},
 			},
-			"request_timeout": schema.StringAttribute{
+			diagnostics.SettingRequestTimeout: schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "How long one HTTP attempt may take, as a duration such as `30s` or `2m`. " +
 					"Defaults to `30s`. A read that times out is retried; a create is not (see the resources' notes).",
 				Validators: []validator.String{durationValidator()},
 			},
-			"max_retries": schema.Int64Attribute{
+			diagnostics.SettingMaxRetries: schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("Retries after the first attempt of a request that failed in a way that is "+
 					"safe to retry (connection errors, %s for reads; only %s and connection failures "+
@@ -102,7 +104,7 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					statusList(client.RetriedStatuses()), statusList(client.RetriedCreateStatuses()), defaultMaxRetries),
 				Validators: []validator.Int64{int64validator.Between(0, 10)},
 			},
-			"max_concurrent_requests": schema.Int64Attribute{
+			diagnostics.SettingMaxConcurrentRequests: schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("How many pages of a long list are fetched at once. From `1` to `32`; defaults to `%d`.",
 					defaultMaxConcurrentRequests),
@@ -146,10 +148,7 @@ func (d *providerData) Client() (*client.Client, diag.Diagnostics) {
 // client, with the token when one is configured, even when none is.
 func (d *providerData) PublicClient() (*client.Client, diag.Diagnostics) {
 	if d == nil {
-		var diags diag.Diagnostics
-		diags.AddError("Provider not configured",
-			"The SimPay provider was not configured before use. This is a bug in the provider; please report it.")
-		return nil, diags
+		return nil, diagnostics.NotConfigured()
 	}
 	if d.client == nil {
 		return nil, d.problems
@@ -175,8 +174,9 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	// clearly what cannot be done until the value is known.
 	var unknown []string
 	for name, v := range map[string]interface{ IsUnknown() bool }{
-		"api_token": cfg.APIToken, "base_url": cfg.BaseURL, "request_timeout": cfg.RequestTimeout,
-		"max_retries": cfg.MaxRetries, "max_concurrent_requests": cfg.MaxConcurrentRequests,
+		diagnostics.SettingAPIToken: cfg.APIToken, diagnostics.SettingBaseURL: cfg.BaseURL,
+		diagnostics.SettingRequestTimeout: cfg.RequestTimeout, diagnostics.SettingMaxRetries: cfg.MaxRetries,
+		diagnostics.SettingMaxConcurrentRequests: cfg.MaxConcurrentRequests,
 	} {
 		if v.IsUnknown() {
 			unknown = append(unknown, name)
@@ -201,11 +201,12 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if settings.token == "" {
 		// The client is still made: simpay_notification_ips reads a public
 		// endpoint and needs no token.
-		data.tokenProblems.AddAttributeError(path.Root("api_token"), "Missing SimPay API token",
-			"The SimPay provider has no API token, and one is needed to read from or create in SimPay. Set api_token in "+
-				"the provider block or the "+envAPIToken+" environment variable to a token created in SimPay's client panel "+
-				"(My Account > API keys). To plan in CI without SimPay credentials, point base_url at simpay-mock. "+
-				"(Only simpay_notification_ips reads SimPay without a token.)")
+		data.tokenProblems.AddAttributeError(path.Root(diagnostics.SettingAPIToken), "Missing SimPay API token", fmt.Sprintf(
+			"The SimPay provider has no API token, and one is needed to read from or create in SimPay. Set %s in "+
+				"the provider block or the %s environment variable to a token created in SimPay's client panel "+
+				"(My Account > API keys). To plan in CI without SimPay credentials, point %s at simpay-mock. "+
+				"(Only simpay_notification_ips reads SimPay without a token.)", diagnostics.SettingAPIToken, envAPIToken,
+			diagnostics.SettingBaseURL))
 	}
 
 	retries := settings.maxRetries
@@ -222,7 +223,7 @@ func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		Logger:              newClientLogger(settings.token),
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid SimPay provider configuration", err.Error())
+		resp.Diagnostics.AddAttributeError(path.Root(diagnostics.SettingBaseURL), "Invalid SimPay provider configuration", err.Error())
 		return
 	}
 	data.client = c
@@ -253,7 +254,7 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 	} else if problem := apiTokenProblem(s.token); problem != "" {
 		// api_token itself was checked at validate by apiTokenValidator.
 		diags.AddError("Invalid "+envAPIToken+" environment variable", envAPIToken+" "+problem+apiTokenAdvice+
-			" Fix or unset "+envAPIToken+", or set api_token in the provider block.")
+			" Fix or unset "+envAPIToken+", or set "+diagnostics.SettingAPIToken+" in the provider block.")
 	}
 	switch {
 	case !cfg.BaseURL.IsNull():
@@ -262,14 +263,16 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 		s.baseURL = os.Getenv(envBaseURL)
 		if err := client.ValidateBaseURL(s.baseURL); err != nil {
 			diags.AddError("Invalid "+envBaseURL+" environment variable",
-				fmt.Sprintf("%s: %s. Fix or unset %s, or set base_url in the provider block.", envBaseURL, err, envBaseURL))
+				fmt.Sprintf("%s: %s. Fix or unset %s, or set %s in the provider block.", envBaseURL, err, envBaseURL,
+					diagnostics.SettingBaseURL))
 		}
 	}
 	if !cfg.RequestTimeout.IsNull() {
 		d, err := time.ParseDuration(cfg.RequestTimeout.ValueString())
 		if err != nil || d <= 0 {
-			diags.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-				fmt.Sprintf("request_timeout must be a positive duration such as \"30s\", got %q.", cfg.RequestTimeout.ValueString()))
+			diags.AddAttributeError(path.Root(diagnostics.SettingRequestTimeout), "Invalid "+diagnostics.SettingRequestTimeout,
+				fmt.Sprintf("%s must be a positive duration such as \"30s\", got %q.", diagnostics.SettingRequestTimeout,
+					cfg.RequestTimeout.ValueString()))
 		}
 		s.requestTimeout = d
 	}

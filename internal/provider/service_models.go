@@ -63,7 +63,7 @@ func newDirectBillingServiceModel(s client.DirectBillingService) directBillingSe
 // directBillingServiceAttributes are the computed attributes of a
 // DirectBilling service.
 func directBillingServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(directBillingServices.name)
+	attrs := serviceAttributes(directBillingServices.Name)
 	attrs["suffix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Title of the service in SimPay's " +
 		"reports."}
 	return attrs
@@ -99,7 +99,7 @@ func newSMSServiceModel(s client.SMSService) smsServiceModel {
 
 // smsServiceAttributes are the computed attributes of an SMS service.
 func smsServiceAttributes() map[string]schema.Attribute {
-	attrs := serviceAttributes(smsServices.name)
+	attrs := serviceAttributes(smsServices.Name)
 	attrs["type"] = schema.StringAttribute{Computed: true, MarkdownDescription: "How the service hands out codes: " +
 		"`ONE_TIME_CODE`, `CODE_PACK` or `API_URL` (kept as SimPay sends it, should SimPay add another)."}
 	attrs["prefix"] = schema.StringAttribute{Computed: true, MarkdownDescription: "Prefix of the service: the first " +

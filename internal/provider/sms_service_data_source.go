@@ -38,7 +38,7 @@ func (d *smsServiceDataSource) Metadata(_ context.Context, req datasource.Metada
 
 func (d *smsServiceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := smsServiceAttributes()
-	attrs["id"] = serviceIDArgument(smsServices.name)
+	attrs["id"] = serviceIDArgument(smsServices.Name)
 	attrs["numbers"] = schema.ListNestedAttribute{
 		Computed: true,
 		MarkdownDescription: "The premium-rate numbers the service can be paid through, with their prices, in " +

@@ -31,7 +31,7 @@ func (d *smsServicesDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Lists the account's SMS premium services (`GET /sms`), every page of them. " +
 			"The prices of a service's numbers are in `data.simpay_sms_service` and `data.simpay_sms_numbers`.",
 		Attributes: map[string]schema.Attribute{
-			"status": serviceStatusFilter(smsServices.name),
+			"status": serviceStatusFilter(smsServices.Name),
 			"services": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The services, in SimPay's order.",

@@ -32,7 +32,7 @@ func (d *smsTransactionDataSource) Metadata(_ context.Context, req datasource.Me
 
 func (d *smsTransactionDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := smsTransactionAttributes()
-	attrs["service_id"] = serviceIDArgument(smsServices.name)
+	attrs["service_id"] = serviceIDArgument(smsServices.Name)
 	attrs["id"] = schema.Int64Attribute{
 		Required: true,
 		MarkdownDescription: "SimPay's id of the SMS transaction, a positive integer such as `1`: the `id` of an " +

@@ -37,7 +37,7 @@ func (d *smsTransactionsDataSource) Schema(_ context.Context, _ datasource.Schem
 		MarkdownDescription: "Lists the SMS an SMS premium service received and the codes SimPay answered them " +
 			"with (`GET /sms/{serviceId}/transactions`), newest first as SimPay lists them.",
 		Attributes: map[string]schema.Attribute{
-			"service_id": serviceIDArgument(smsServices.name),
+			"service_id": serviceIDArgument(smsServices.Name),
 			"max_items": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: "Keep at most this many transactions, the first (newest) ones in SimPay's " +

@@ -1,4 +1,4 @@
-package provider
+package diagnostics
 
 import (
 	"strings"
@@ -24,7 +24,7 @@ func TestDescribeAPIErrorPrintsTheAnswersStatus(t *testing.T) {
 		{client.APIError{StatusCode: 503, ErrorCode: "INTERNAL_SERVER_ERROR"}, "SimPay API error", "SimPay answered 503 while reading x,"},
 	} {
 		answer := tc.answer
-		summary, detail := describeAPIError("reading x", &answer)
+		summary, detail := DescribeAPIError("reading x", &answer)
 		if summary != tc.summary || !strings.HasPrefix(detail, tc.want) {
 			t.Errorf("%d %s: got %q / %q, want %q / %q...", answer.StatusCode, answer.ErrorCode, summary, detail, tc.summary, tc.want)
 		}
