@@ -137,3 +137,29 @@ func AttributeValidation(action string, err error, fieldPath func(string) (path.
 	}
 	return out
 }
+
+// InvokeAgain rewords errors written for a resource for an action: one
+// invokes an action again, there is no configuration change to apply.
+func InvokeAgain(diags diag.Diagnostics) diag.Diagnostics {
+	r := strings.NewReplacer("then apply again", "then invoke the action again", "and apply again", "and invoke the action again",
+		"If it does not exist, apply again", "If it does not exist, invoke the action again")
+	out := make(diag.Diagnostics, 0, len(diags))
+	for _, d := range diags {
+		detail := r.Replace(d.Detail())
+		var p path.Path
+		if wp, ok := d.(diag.DiagnosticWithPath); ok {
+			p = wp.Path()
+		}
+		switch {
+		case d.Severity() == diag.SeverityError && p.Equal(path.Empty()):
+			out.AddError(d.Summary(), detail)
+		case d.Severity() == diag.SeverityError:
+			out.AddAttributeError(p, d.Summary(), detail)
+		case p.Equal(path.Empty()):
+			out.AddWarning(d.Summary(), detail)
+		default:
+			out.AddAttributeWarning(p, d.Summary(), detail)
+		}
+	}
+	return out
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
 )
@@ -32,21 +31,6 @@ func (b *dataSourceBase) client(diags *diag.Diagnostics) *client.Client {
 // serves without a token: it needs no api_token, and sends it when set.
 func (b *dataSourceBase) publicClient(diags *diag.Diagnostics) *client.Client {
 	c, d := b.data.PublicClient()
-	diags.Append(d...)
-	return c
-}
-
-// resourceBase is dataSourceBase for resources.
-type resourceBase struct {
-	data *providerData
-}
-
-func (b *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	b.data = configuredData(req.ProviderData, &resp.Diagnostics)
-}
-
-func (b *resourceBase) client(diags *diag.Diagnostics) *client.Client {
-	c, d := b.data.Client()
 	diags.Append(d...)
 	return c
 }

@@ -7,9 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
 // TestDirectBillingMismatch: SimPay's value_created and value_created_type
@@ -33,7 +30,7 @@ func TestDirectBillingMismatch(t *testing.T) {
 		model("10.00", "net", "10", "NET"),
 		model("10", "gross", "", ""),
 	} {
-		if d := spec.mismatch(ok, ids); d != nil {
+		if d := spec.Mismatch(ok, ids); d != nil {
 			t.Errorf("%v: %s", ok.Amount, d.Detail())
 		}
 	}
@@ -41,7 +38,7 @@ func TestDirectBillingMismatch(t *testing.T) {
 		model("10", "gross", "8", "gross"),
 		model("10", "gross", "10", "net"),
 	} {
-		d := spec.mismatch(bad, ids)
+		d := spec.Mismatch(bad, ids)
 		if d == nil || d.Severity() != diag.SeverityError || !strings.Contains(d.Detail(), ids[1]) ||
 			!strings.Contains(d.Detail(), "but 10 (gross) was asked for") {
 			t.Errorf("%v %v: %v, want an error naming both and the transaction", bad.ValueCreated, bad.ValueCreatedType, d)
@@ -60,24 +57,11 @@ func TestRefundMismatch(t *testing.T) {
 			"value": NewDecimalValue(reported), "currency": types.StringValue("PLN")})
 		return m
 	}
-	if d := spec.mismatch(model("10.00", "10"), ids); d != nil {
+	if d := spec.Mismatch(model("10.00", "10"), ids); d != nil {
 		t.Errorf("equal in value: %s", d.Detail())
 	}
-	d := spec.mismatch(model("10.00", "8"), ids)
+	d := spec.Mismatch(model("10.00", "8"), ids)
 	if d == nil || !strings.Contains(d.Detail(), "as 8 PLN, but 10.00 was asked for") || !strings.Contains(d.Detail(), ids[2]) {
 		t.Errorf("another amount: %v", d)
-	}
-
-	// A later change of SimPay's figure, seen on refresh, is a warning.
-	r := &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{spec: spec}
-	if w := r.reportedChanged("10", model("10.00", "8"), ids); w == nil || w.Severity() != diag.SeverityWarning ||
-		!strings.Contains(w.Detail(), "with the amount 8; it reported 10 before") {
-		t.Errorf("a changed figure: %v", w)
-	}
-	if w := r.reportedChanged("8", model("10.00", "8.00"), ids); w != nil {
-		t.Errorf("the same figure: %s", w.Detail())
-	}
-	if w := r.reportedChanged("", model("10.00", "8"), ids); w != nil {
-		t.Errorf("no figure before (create, import): %s", w.Detail())
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // TestCreateOnlyResourceSchemas checks, for every create-only resource, that
@@ -18,13 +20,13 @@ import (
 func TestCreateOnlyResourceSchemas(t *testing.T) {
 	ctx := context.Background()
 	for _, a := range createOnlyAbouts(t) {
-		t.Run(a.typeName(), func(t *testing.T) {
+		t.Run(a.TypeName(), func(t *testing.T) {
 			var r resource.Resource
 			for _, newResource := range (&simpayProvider{}).Resources(ctx) {
 				var meta resource.MetadataResponse
 				candidate := newResource()
 				candidate.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "simpay"}, &meta)
-				if meta.TypeName == a.typeName() {
+				if meta.TypeName == a.TypeName() {
 					r = candidate
 				}
 			}
@@ -38,7 +40,7 @@ func TestCreateOnlyResourceSchemas(t *testing.T) {
 				t.Error(diags)
 			}
 			summary, rest, _ := strings.Cut(s.MarkdownDescription, "\n\n")
-			if summary == "" || strings.Count(summary, ". ") > 1 || rest != createOnlyDescription(a) {
+			if summary == "" || strings.Count(summary, ". ") > 1 || rest != createonly.Description(a) {
 				t.Errorf("description is not one short paragraph then the create-only paragraph:\n%s", s.MarkdownDescription)
 			}
 			if id, ok := s.Attributes["id"].(schema.StringAttribute); !ok || !id.Computed || len(id.PlanModifiers) == 0 {
@@ -49,13 +51,13 @@ func TestCreateOnlyResourceSchemas(t *testing.T) {
 				t.Fatalf("no timeouts attribute")
 			}
 			for name, want := range map[string]string{"create": "Defaults to `10m`", "read": "Defaults to `5m`"} {
-				if d := limits.Attributes[name].GetMarkdownDescription(); !strings.Contains(d, want) || !strings.Contains(d, a.kind) {
-					t.Errorf("timeouts.%s: %q, want %q about the %s", name, d, want, a.kind)
+				if d := limits.Attributes[name].GetMarkdownDescription(); !strings.Contains(d, want) || !strings.Contains(d, a.Kind) {
+					t.Errorf("timeouts.%s: %q, want %q about the %s", name, d, want, a.Kind)
 				}
 			}
-			for _, p := range a.id {
-				if _, ok := s.Attributes[p.attr]; !ok {
-					t.Errorf("id part %s is held by %s, which the schema lacks", p.name, p.attr)
+			for _, p := range a.ID {
+				if _, ok := s.Attributes[p.Attr]; !ok {
+					t.Errorf("id part %s is held by %s, which the schema lacks", p.Name, p.Attr)
 				}
 			}
 			var walk func(prefix string, attrs map[string]schema.Attribute)
@@ -70,7 +72,7 @@ func TestCreateOnlyResourceSchemas(t *testing.T) {
 						continue
 					}
 					if (attr.IsOptional() || attr.IsRequired()) && !replacesOnChange(attr) {
-						t.Errorf("argument %s does not replace the %s when it changes", name, a.kind)
+						t.Errorf("argument %s does not replace the %s when it changes", name, a.Kind)
 					}
 					switch nested := attr.(type) {
 					case schema.SingleNestedAttribute:

@@ -9,15 +9,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // NewDirectBillingTransactionListResource is the
 // simpay_directbilling_transaction list resource, for terraform query.
 func NewDirectBillingTransactionListResource() list.ListResource {
-	return newCreateOnlyList[directBillingTransactionModel, client.DirectBillingTransactionRequest, *client.DirectBillingTransaction](directBillingTransactionSpec{})
+	return createonly.NewList[directBillingTransactionModel, *client.DirectBillingTransaction](directBillingTransactionSpec{})
 }
 
-func (directBillingTransactionSpec) listSchema() listschema.Schema {
+func (directBillingTransactionSpec) ListSchema() listschema.Schema {
 	return listschema.Schema{
 		MarkdownDescription: "Lists the transactions of a DirectBilling service " +
 			"(`GET /directbilling/{serviceId}/transactions`), optionally only those with a status or a `control` value. " +
@@ -43,19 +44,19 @@ func (directBillingTransactionSpec) listSchema() listschema.Schema {
 	}
 }
 
-// list asks SimPay for the matching transactions. SimPay documents the
+// List asks SimPay for the matching transactions. SimPay documents the
 // filters (the 2024 OpenAPI file's filter[status] and filter[control]); the
 // provider also checks what each answer shows of them, so that a SimPay
 // that ignored a filter lists nothing that does not match. Amounts are
 // named PLN: DirectBilling charges in PLN only, and its answers carry no
 // currency.
-func (directBillingTransactionSpec) list(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]listedObject[*client.DirectBillingTransaction], error) {
+func (directBillingTransactionSpec) List(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]createonly.Listed[*client.DirectBillingTransaction], error) {
 	filter := client.DirectBillingTransactionFilter{Status: filters["status"], Control: filters["control"]}
 	txs, err := c.ListDirectBillingTransactions(ctx, parents[0], filter, client.ListOptions{MaxItems: limit})
 	if err != nil {
 		return nil, err
 	}
-	var found []listedObject[*client.DirectBillingTransaction]
+	var found []createonly.Listed[*client.DirectBillingTransaction]
 	for _, t := range txs {
 		if limit > 0 && len(found) == limit {
 			break
@@ -63,8 +64,8 @@ func (directBillingTransactionSpec) list(ctx context.Context, c *client.Client, 
 		if (filter.Status != "" && t.Status != filter.Status) || (filter.Control != "" && t.Control != nil && *t.Control != filter.Control) {
 			continue
 		}
-		found = append(found, listedObject[*client.DirectBillingTransaction]{id: t.ID,
-			displayName: transactionDisplayName(t.Status, amountWithCurrency(t.Value.String(), "PLN"), t.Control, t.CreatedAt)})
+		found = append(found, createonly.Listed[*client.DirectBillingTransaction]{ID: t.ID,
+			DisplayName: transactionDisplayName(t.Status, amountWithCurrency(t.Value.String(), "PLN"), t.Control, t.CreatedAt)})
 	}
 	return found, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
@@ -30,11 +31,11 @@ const dbTextMaxLength = 128
 // NewDirectBillingTransactionResource is the simpay_directbilling_transaction
 // resource.
 func NewDirectBillingTransactionResource() resource.Resource {
-	return newCreateOnlyResource[directBillingTransactionModel, client.DirectBillingTransactionRequest, *client.DirectBillingTransaction](directBillingTransactionSpec{})
+	return createonly.NewResource[directBillingTransactionModel, *client.DirectBillingTransaction](directBillingTransactionSpec{})
 }
 
 // directBillingTransactionSpec is what is the DirectBilling transaction's
-// own; the rest is createOnlyResource.
+// own; the rest is the skeleton, createonly.
 type directBillingTransactionSpec struct{}
 
 type directBillingTransactionModel struct {
@@ -54,12 +55,12 @@ type directBillingTransactionModel struct {
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (directBillingTransactionSpec) about() createOnlyAbout {
-	return createOnlyAbout{name: "directbilling_transaction", kind: "DirectBilling transaction", service: directBillingServices,
-		id: []idPart{directBillingServicePart, ownTransactionPart}}
+func (directBillingTransactionSpec) About() createonly.About {
+	return createonly.About{Name: "directbilling_transaction", Kind: "DirectBilling transaction", Service: directBillingServices,
+		ID: []createonly.IDPart{directBillingServicePart, ownTransactionPart}}
 }
 
-func (directBillingTransactionSpec) schema() schema.Schema {
+func (directBillingTransactionSpec) Schema() schema.Schema {
 	notSentBack := " SimPay does not return it when the transaction is read, so after an import it is null until the " +
 		"configuration sets it, which then only records it in state (nothing is sent)."
 	return schema.Schema{
@@ -157,9 +158,9 @@ func (directBillingTransactionSpec) schema() schema.Schema {
 	}
 }
 
-// fieldPath maps SimPay's 422 field names for a new DirectBilling
+// FieldPath maps SimPay's 422 field names for a new DirectBilling
 // transaction to attributes.
-func (directBillingTransactionSpec) fieldPath(field string) (path.Path, bool) {
+func (directBillingTransactionSpec) FieldPath(field string) (path.Path, bool) {
 	switch field {
 	case "amount", "description", "control", "steamid", "email":
 		return path.Root(field), true
@@ -200,24 +201,28 @@ func (directBillingTransactionSpec) request(m *directBillingTransactionModel, di
 	return req
 }
 
-func (directBillingTransactionSpec) createAction(plan *directBillingTransactionModel) string {
+func (directBillingTransactionSpec) CreateAction(plan *directBillingTransactionModel) string {
 	return fmt.Sprintf("creating a DirectBilling transaction of %s (%s) in DirectBilling service %s",
 		plan.Amount.ValueString(), plan.AmountType.ValueString(), plan.ServiceID.ValueString())
 }
 
-func (directBillingTransactionSpec) send(ctx context.Context, c *client.Client, plan *directBillingTransactionModel, body client.DirectBillingTransactionRequest) (createAnswer, error) {
-	return transactionAnswer(c.CreateDirectBillingTransaction(ctx, plan.ServiceID.ValueString(), body))
+// Request builds the create request and returns what sends it.
+func (s directBillingTransactionSpec) Request(plan *directBillingTransactionModel, diags *diag.Diagnostics) createonly.Send {
+	body := s.request(plan, diags)
+	return func(ctx context.Context, c *client.Client) (createonly.Answer, error) {
+		return createonly.TransactionAnswer(c.CreateDirectBillingTransaction(ctx, plan.ServiceID.ValueString(), body))
+	}
 }
 
-func (directBillingTransactionSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.DirectBillingTransaction, error) {
+func (directBillingTransactionSpec) Get(ctx context.Context, c *client.Client, ids []string) (*client.DirectBillingTransaction, error) {
 	return c.GetDirectBillingTransaction(ctx, ids[0], ids[1])
 }
 
-// set records what SimPay says of the transaction. Arguments stay as they
+// Set records what SimPay says of the transaction. Arguments stay as they
 // are in state; the two SimPay returns, control and phone_number, are filled
 // only where state has none (after an import, or a phone number SimPay
 // learnt from the payer).
-func (directBillingTransactionSpec) set(_ context.Context, m *directBillingTransactionModel, t *client.DirectBillingTransaction, _ bool) diag.Diagnostics {
+func (directBillingTransactionSpec) Set(_ context.Context, m *directBillingTransactionModel, t *client.DirectBillingTransaction, _ bool) diag.Diagnostics {
 	returned, reported, diags := newDirectBillingTransactionView(t)
 	if m.Control.IsNull() || m.Control.IsUnknown() {
 		m.Control = returned.Control
@@ -229,20 +234,20 @@ func (directBillingTransactionSpec) set(_ context.Context, m *directBillingTrans
 	return diags
 }
 
-// reportedAmount is the amount SimPay recorded as asked for (value_created);
+// ReportedAmount is the amount SimPay recorded as asked for (value_created);
 // "" when SimPay does not send it.
-func (directBillingTransactionSpec) reportedAmount(m *directBillingTransactionModel) string {
+func (directBillingTransactionSpec) ReportedAmount(m *directBillingTransactionModel) string {
 	if m.ValueCreated.IsNull() || m.ValueCreated.IsUnknown() {
 		return ""
 	}
 	return m.ValueCreated.ValueString()
 }
 
-// mismatch is the error of a transaction SimPay recorded with another
+// Mismatch is the error of a transaction SimPay recorded with another
 // amount or amount type than asked for: the payer would be charged another
 // price than the configuration says.
-func (s directBillingTransactionSpec) mismatch(m *directBillingTransactionModel, ids []string) diag.Diagnostic {
-	asked, reported := m.Amount.ValueString(), s.reportedAmount(m)
+func (s directBillingTransactionSpec) Mismatch(m *directBillingTransactionModel, ids []string) diag.Diagnostic {
+	asked, reported := m.Amount.ValueString(), s.ReportedAmount(m)
 	if m.Amount.IsNull() || m.Amount.IsUnknown() || reported == "" {
 		return nil
 	}
@@ -260,14 +265,14 @@ func (s directBillingTransactionSpec) mismatch(m *directBillingTransactionModel,
 		ids[1], ids[0], reported, reportedType, asked, askedType))
 }
 
-func (directBillingTransactionSpec) findHint(plan *directBillingTransactionModel) string {
+func (directBillingTransactionSpec) FindHint(plan *directBillingTransactionModel) string {
 	return controlHint(plan.Control, "a transaction of "+plan.Amount.ValueString()+" created just now",
 		"among the transactions of DirectBilling service "+plan.ServiceID.ValueString()+" in the SimPay panel")
 }
 
-// leftBehind says what the transaction a replacement leaves behind still
+// LeftBehind says what the transaction a replacement leaves behind still
 // does at SimPay: its payment page stays payable.
-func (directBillingTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) string {
+func (directBillingTransactionSpec) LeftBehind(_ context.Context, state tfsdk.State) string {
 	url, _ := rawText(state.Raw, "redirect_url")
 	page := "Its payment page"
 	if url != "" {

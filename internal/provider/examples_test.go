@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // exampleDirs lists every directory under examples/ that holds Terraform
@@ -144,9 +146,9 @@ func TestExamplesValidate(t *testing.T) {
 // TestExampleImportIDs checks that the import ids shown in each resource's
 // import.sh and import-by-string-id.tf are accepted by that resource's import.
 func TestExampleImportIDs(t *testing.T) {
-	parts := map[string][]idPart{}
+	parts := map[string][]createonly.IDPart{}
 	for _, a := range createOnlyAbouts(t) {
-		parts[a.typeName()] = a.id
+		parts[a.TypeName()] = a.ID
 	}
 	command := regexp.MustCompile(`(?m)^terraform import (\S+)\.\S+ (\S+)$`)
 	block := regexp.MustCompile(`(?s)to\s*=\s*(\S+)\.\S+\s+id\s*=\s*"([^"]+)"`)
@@ -163,7 +165,7 @@ func TestExampleImportIDs(t *testing.T) {
 				t.Errorf("%s/%s shows no import of a %s", typ, file, typ)
 				continue
 			}
-			if _, err := parseImportID(m[2], want...); err != nil {
+			if _, err := createonly.ParseImportID(m[2], want...); err != nil {
 				t.Errorf("%s/%s: %v", typ, file, err)
 			}
 		}

@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
@@ -20,8 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
-	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/simpaymock"
 )
 
@@ -500,42 +495,6 @@ list "simpay_directbilling_transaction" "found" {
 	}
 	if got := mock.DirectBillingTransactionsCreated(); got != 0 {
 		t.Errorf("mock created %d DirectBilling transactions, want 0", got)
-	}
-}
-
-// planValues is a plan of string attributes, for the hints built from a plan.
-type planValues map[string]string
-
-func (p planValues) GetAttribute(_ context.Context, at path.Path, target any) diag.Diagnostics {
-	v, ok := p[at.String()]
-	s := types.StringNull()
-	if ok {
-		s = types.StringValue(v)
-	}
-	*(target.(*types.String)) = s
-	return nil
-}
-
-// TestQueryHint checks that the "may have been created" error shows the
-// list block to query with, holding what the plan knows, only to CLIs that
-// have terraform query.
-func TestQueryHint(t *testing.T) {
-	plan := planValues{"service_id": "d151e4f9", "control": "order-1001", "amount": "10"}
-	for v, want := range map[string]bool{"1.11.4": false, "1.12.6": false, "1.14.0": true, "1.15.9": true, "": true} {
-		r := &createOnlyResource[paymentTransactionModel, client.PaymentTransactionRequest, *client.PaymentTransaction]{
-			resourceBase: resourceBase{data: &providerData{terraformVersion: v}}, spec: paymentTransactionSpec{}}
-		hint := r.queryHint(context.Background(), plan)
-		block := regexp.MustCompile(`list "simpay_payment_transaction" "found" \{\s+provider\s+= simpay\s+include_resource = true\s+` +
-			`config \{\s+service_id = "d151e4f9"\n\s+control\s+= "order-1001"\n\s+\}`)
-		if got := block.MatchString(hint); got != want {
-			t.Errorf("Terraform %q: hint shown %v, want %v:\n%s", v, got, want, hint)
-		}
-	}
-	refund := &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{
-		resourceBase: resourceBase{data: &providerData{terraformVersion: "1.15.9"}}, spec: paymentRefundSpec{}}
-	hint := refund.queryHint(context.Background(), planValues{"service_id": "d151e4f9", "transaction_id": "tx"})
-	if !regexp.MustCompile(`config \{\s+service_id\s+= "d151e4f9"\n\s+transaction_id = "tx"\n\s+\}`).MatchString(hint) {
-		t.Errorf("refund hint:\n%s", hint)
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 )
 
 // The simpay_payment_blik_alias_unregister action unregisters a BLIK alias
@@ -96,7 +98,7 @@ func (a *paymentBlikAliasUnregisterAction) Invoke(ctx context.Context, req actio
 			resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
 		}
 	}
-	ctx, cancel := context.WithTimeout(ctx, createOnlyCreateTimeout)
+	ctx, cancel := context.WithTimeout(ctx, createonly.CreateTimeout)
 	defer cancel()
 
 	serviceID, aliasID := cfg.ServiceID.ValueString(), cfg.UUID.ValueString()
@@ -113,7 +115,7 @@ func (a *paymentBlikAliasUnregisterAction) Invoke(ctx context.Context, req actio
 		err = fmt.Errorf("SimPay listed %d aliases with this uuid, not 1", len(aliases))
 	}
 	if err != nil {
-		summary, detail := describeAPIError("reading "+what+" back", err)
+		summary, detail := diagnostics.DescribeAPIError("reading "+what+" back", err)
 		resp.Diagnostics.AddWarning("SimPay unregistered the alias but it could not be read back", fmt.Sprintf(
 			"SimPay answered that %s is unregistered, but reading it back failed (%s). Check it later with "+
 				"data.simpay_payment_blik_aliases (service_id = %q, uuid = %q).\n\n%s", what, summary, serviceID, aliasID, detail))
@@ -136,13 +138,13 @@ func unregisterError(what, serviceID, aliasID string, err error) diag.Diagnostic
 				"data.simpay_payment_blik_aliases (service_id = %q, uuid = %q). If its status is alias_unregistered, "+
 				"it is done; otherwise invoke the action again.\n\n%s", what, serviceID, aliasID, err))
 	case client.KindServiceNotFound:
-		diags.Append(serviceNotFound(paymentServices, path.Root("service_id"), serviceID, err))
+		diags.Append(diagnostics.ServiceNotFound(paymentServices, path.Root("service_id"), serviceID, err))
 	case client.KindObjectNotFound:
 		diags.AddAttributeError(path.Root("uuid"), "BLIK alias not found", fmt.Sprintf(
 			"SimPay has no BLIK alias %s in payment service %s (%s). Check uuid: it is the id of an item of "+
 				"data.simpay_payment_blik_aliases, and the alias must belong to service %s.", aliasID, serviceID, err, serviceID))
 	case client.KindValidation:
-		diags.Append(invokeAgain(validationDiagnostics("unregistering "+what, err, func(field string) (path.Path, bool) {
+		diags.Append(diagnostics.InvokeAgain(validationDiagnostics("unregistering "+what, err, func(field string) (path.Path, bool) {
 			switch strings.ToLower(field) {
 			case "uuid", "reason":
 				return path.Root(strings.ToLower(field)), true

@@ -8,12 +8,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	actionschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
@@ -21,16 +21,15 @@ import (
 // (terraform apply -invoke, or an action_trigger), and records nothing in
 // state. It is the refund resource's create and nothing else: the same
 // request, the same never-twice rule and the same errors, through the
-// resource's spec and skeleton.
+// resource's spec and the create-once sequence (createonly.Create).
 
 // NewPaymentRefundAction is the simpay_payment_refund action.
 func NewPaymentRefundAction() action.Action {
-	return &paymentRefundAction{refunds: &createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]{spec: paymentRefundSpec{}}}
+	return &paymentRefundAction{}
 }
 
 type paymentRefundAction struct {
-	data    *providerData
-	refunds *createOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund]
+	data *providerData
 }
 
 var _ action.ActionWithConfigure = (*paymentRefundAction)(nil)
@@ -90,47 +89,35 @@ func (a *paymentRefundAction) Invoke(ctx context.Context, req action.InvokeReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	progress := func(format string, args ...any) {
+	progress := func(message string) {
 		if resp.SendProgress != nil {
-			resp.SendProgress(action.InvokeProgressEvent{Message: fmt.Sprintf(format, args...)})
+			resp.SendProgress(action.InvokeProgressEvent{Message: message})
 		}
 	}
 	// The refund resource's create, bounded alike.
-	ctx, cancel := context.WithTimeout(ctx, createOnlyCreateTimeout)
+	ctx, cancel := context.WithTimeout(ctx, createonly.CreateTimeout)
 	defer cancel()
 
-	spec := a.refunds.spec
-	about := spec.about()
 	plan := paymentRefundModel{ServiceID: cfg.ServiceID, TransactionID: cfg.TransactionID}
 	plan.Amount = cfg.Amount
-	body := spec.request(&plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	ids := []string{cfg.ServiceID.ValueString(), cfg.TransactionID.ValueString(), ""}
+	ids, r, ok := createonly.Create[paymentRefundModel, *client.Refund](ctx, c, paymentRefundSpec{}, &plan, ids,
+		createonly.Steps{Invoked: true, Progress: progress, Unread: refundUnread}, &resp.Diagnostics)
+	if ok {
+		progress(fmt.Sprintf("Refund %s of transaction %s: %s", ids[2], ids[1], describeRefund(r)))
 	}
-	what := spec.createAction(&plan)
-	progress("%s: sending the request to SimPay", capitalize(what))
-	answer, err := spec.send(ctx, c, &plan, body)
-	ids := []string{cfg.ServiceID.ValueString(), cfg.TransactionID.ValueString(), answer.id}
-	if err != nil {
-		if client.KindOf(err) == client.KindOutcomeUnknown {
-			resp.Diagnostics.Append(actionOutcomeUnknownDiagnostic(about, what, spec.findHint(&plan), err))
-			return
-		}
-		resp.Diagnostics.Append(invokeAgain(a.refunds.createError(ctx, c, ids, "", &plan, err))...)
-		return
-	}
-	progress("SimPay accepted the refund: refund id %s; reading it back", answer.id)
+}
 
-	r, err := spec.get(ctx, c, ids)
-	if err != nil {
-		summary, detail := describeAPIError("reading "+describeID(about.id, ids), err)
-		resp.Diagnostics.AddWarning("SimPay made the refund but it could not be read back", fmt.Sprintf(
-			"SimPay made %s, but reading it back failed (%s). The refund is done: do not invoke the action again for it, "+
-				"or the transaction is refunded twice. Check its status later with data.simpay_payment_refunds "+
-				"(service_id = %q, transaction_id = %q).\n\n%s", describeID(about.id, ids), summary, ids[0], ids[1], detail))
-		return
-	}
-	progress("Refund %s of transaction %s: %s", answer.id, ids[1], describeRefund(r))
+// refundUnread is the action's warning about a refund SimPay made that could
+// not be read back: there is no state to keep it in, and invoking again
+// refunds again.
+func refundUnread(ids []string, err error) diag.Diagnostic {
+	what := createonly.DescribeID(paymentRefundSpec{}.About().ID, ids)
+	summary, detail := diagnostics.DescribeAPIError("reading "+what, err)
+	return diag.NewWarningDiagnostic("SimPay made the refund but it could not be read back", fmt.Sprintf(
+		"SimPay made %s, but reading it back failed (%s). The refund is done: do not invoke the action again for it, "+
+			"or the transaction is refunded twice. Check its status later with data.simpay_payment_refunds "+
+			"(service_id = %q, transaction_id = %q).\n\n%s", what, summary, ids[0], ids[1], detail))
 }
 
 // describeRefund is a refund as a progress message tells it:
@@ -144,40 +131,4 @@ func describeRefund(r *client.Refund) string {
 		parts = append(parts, strings.TrimSpace(wallet+" "+r.WalletCurrency)+" from the wallet")
 	}
 	return strings.Join(parts, ", ")
-}
-
-// invokeAgain rewords the resource's create errors for the action: one
-// invokes an action again, there is no configuration change to apply.
-func invokeAgain(diags diag.Diagnostics) diag.Diagnostics {
-	r := strings.NewReplacer("then apply again", "then invoke the action again", "and apply again", "and invoke the action again",
-		"If it does not exist, apply again", "If it does not exist, invoke the action again")
-	out := make(diag.Diagnostics, 0, len(diags))
-	for _, d := range diags {
-		detail := r.Replace(d.Detail())
-		var p path.Path
-		if wp, ok := d.(diag.DiagnosticWithPath); ok {
-			p = wp.Path()
-		}
-		switch {
-		case d.Severity() == diag.SeverityError && p.Equal(path.Empty()):
-			out.AddError(d.Summary(), detail)
-		case d.Severity() == diag.SeverityError:
-			out.AddAttributeError(p, d.Summary(), detail)
-		case p.Equal(path.Empty()):
-			out.AddWarning(d.Summary(), detail)
-		default:
-			out.AddAttributeWarning(p, d.Summary(), detail)
-		}
-	}
-	return out
-}
-
-// actionOutcomeUnknownDiagnostic is the resource's "may have been created"
-// error as an action says it: there is no state to import into, and what
-// must not happen is a second invocation for the same refund.
-func actionOutcomeUnknownDiagnostic(a createOnlyAbout, what, howToFind string, err error) diag.Diagnostic {
-	return diag.NewErrorDiagnostic(outcomeUnknownSummary(a), fmt.Sprintf(
-		"%s\n\nDo not simply invoke the action again. First check whether the %s exists: %s. If it exists, the "+
-			"refund is done. If it does not exist, invoke the action again.\n\n%s",
-		outcomeUnknownIntro(a, what), a.kind, howToFind, err))
 }

@@ -8,16 +8,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
-	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // NewPaymentRefundListResource is the simpay_payment_refund list resource,
 // for terraform query.
 func NewPaymentRefundListResource() list.ListResource {
-	return newCreateOnlyList[paymentRefundModel, decimal.Decimal, *client.Refund](paymentRefundSpec{})
+	return createonly.NewList[paymentRefundModel, *client.Refund](paymentRefundSpec{})
 }
 
-func (paymentRefundSpec) listSchema() listschema.Schema {
+func (paymentRefundSpec) ListSchema() listschema.Schema {
 	return listschema.Schema{
 		MarkdownDescription: "Lists the refunds of an online-payment transaction " +
 			"(`GET /payment/{serviceId}/transactions/{transactionId}/refunds`), optionally only those with a status.",
@@ -43,15 +43,15 @@ func (paymentRefundSpec) listSchema() listschema.Schema {
 	}
 }
 
-// list reads the transaction's refunds, which SimPay gives in full, so the
+// List reads the transaction's refunds, which SimPay gives in full, so the
 // resource of each result needs no further request.
-func (paymentRefundSpec) list(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]listedObject[*client.Refund], error) {
+func (paymentRefundSpec) List(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]createonly.Listed[*client.Refund], error) {
 	refunds, err := c.ListRefunds(ctx, parents[0], parents[1])
 	if err != nil {
 		return nil, err
 	}
 	status, byStatus := filters["status"]
-	var found []listedObject[*client.Refund]
+	var found []createonly.Listed[*client.Refund]
 	for i := range refunds {
 		r := &refunds[i]
 		if limit > 0 && len(found) == limit {
@@ -60,8 +60,8 @@ func (paymentRefundSpec) list(ctx context.Context, c *client.Client, parents []s
 		if byStatus && r.Status != status {
 			continue
 		}
-		found = append(found, listedObject[*client.Refund]{id: r.ID, object: r, whole: true,
-			displayName: transactionDisplayName(r.Status, amountWithCurrency(r.Amount.String(), r.Currency), nil, r.CreatedAt)})
+		found = append(found, createonly.Listed[*client.Refund]{ID: r.ID, Object: r, Whole: true,
+			DisplayName: transactionDisplayName(r.Status, amountWithCurrency(r.Amount.String(), r.Currency), nil, r.CreatedAt)})
 	}
 	return found, nil
 }

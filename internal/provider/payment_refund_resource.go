@@ -20,17 +20,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // NewPaymentRefundResource is the simpay_payment_refund resource.
 func NewPaymentRefundResource() resource.Resource {
-	return newCreateOnlyResource[paymentRefundModel, decimal.Decimal, *client.Refund](paymentRefundSpec{})
+	return createonly.NewResource[paymentRefundModel, *client.Refund](paymentRefundSpec{})
 }
 
 // paymentRefundSpec is what is the refund's own; the rest is
-// createOnlyResource.
+// the skeleton, createonly.
 type paymentRefundSpec struct{}
 
 type paymentRefundModel struct {
@@ -55,12 +56,12 @@ var refundReportedAmountAttr = objectReported("The refund as SimPay reports it, 
 
 var refundReportedAmountAttrTypes = refundReportedAmountAttr.attrs.attrTypes()
 
-func (paymentRefundSpec) about() createOnlyAbout {
-	return createOnlyAbout{name: "payment_refund", kind: "refund", service: paymentServices,
-		id: []idPart{paymentServicePart, transactionPart, ownRefundPart}}
+func (paymentRefundSpec) About() createonly.About {
+	return createonly.About{Name: "payment_refund", Kind: "refund", Service: paymentServices,
+		ID: []createonly.IDPart{paymentServicePart, transactionPart, ownRefundPart}}
 }
 
-func (paymentRefundSpec) schema() schema.Schema {
+func (paymentRefundSpec) Schema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Refunds a paid online-payment transaction, in full or in part " +
 			"(`POST /payment/{serviceId}/transactions/{transactionId}/refunds`), and reads the refund back.",
@@ -99,7 +100,7 @@ func (paymentRefundSpec) schema() schema.Schema {
 	}
 }
 
-func (paymentRefundSpec) createAction(plan *paymentRefundModel) string {
+func (paymentRefundSpec) CreateAction(plan *paymentRefundModel) string {
 	what := "a full refund"
 	if !plan.Amount.IsNull() && !plan.Amount.IsUnknown() {
 		what = "a refund of " + plan.Amount.ValueString()
@@ -108,25 +109,24 @@ func (paymentRefundSpec) createAction(plan *paymentRefundModel) string {
 		plan.ServiceID.ValueString())
 }
 
-// request is the amount to refund; the zero Decimal for a full refund, which
-// SimPay documents as a request without an amount.
-func (paymentRefundSpec) request(plan *paymentRefundModel, diags *diag.Diagnostics) decimal.Decimal {
-	return jsonAmount(path.Root("amount"), plan.Amount, diags)
+// Request sends the amount to refund; the zero Decimal for a full refund,
+// which SimPay documents as a request without an amount.
+func (paymentRefundSpec) Request(plan *paymentRefundModel, diags *diag.Diagnostics) createonly.Send {
+	amount := jsonAmount(path.Root("amount"), plan.Amount, diags)
+	return func(ctx context.Context, c *client.Client) (createonly.Answer, error) {
+		id, err := c.CreateRefund(ctx, plan.ServiceID.ValueString(), plan.TransactionID.ValueString(), amount)
+		return createonly.Answer{ID: id}, err
+	}
 }
 
-func (paymentRefundSpec) send(ctx context.Context, c *client.Client, plan *paymentRefundModel, amount decimal.Decimal) (createAnswer, error) {
-	id, err := c.CreateRefund(ctx, plan.ServiceID.ValueString(), plan.TransactionID.ValueString(), amount)
-	return createAnswer{id: id}, err
-}
-
-func (paymentRefundSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.Refund, error) {
+func (paymentRefundSpec) Get(ctx context.Context, c *client.Client, ids []string) (*client.Refund, error) {
 	return c.GetRefund(ctx, ids[0], ids[1], ids[2])
 }
 
-// set records what SimPay says of the refund. The arguments stay as they
+// Set records what SimPay says of the refund. The arguments stay as they
 // are, except a null amount (a full refund, or an import), which records the
 // amount SimPay refunded.
-func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client.Refund, _ bool) diag.Diagnostics {
+func (paymentRefundSpec) Set(_ context.Context, m *paymentRefundModel, r *client.Refund, _ bool) diag.Diagnostics {
 	id, amount := m.ID, m.Amount
 	m.refundModel = newRefundModel(r)
 	m.ID = id
@@ -139,17 +139,17 @@ func (paymentRefundSpec) set(_ context.Context, m *paymentRefundModel, r *client
 	return diags
 }
 
-// amountReported is what SimPay reports it refunded; "" when not known.
-func (paymentRefundSpec) amountReported(m *paymentRefundModel) string {
+// ReportedAmount is what SimPay reports it refunded; "" when not known.
+func (paymentRefundSpec) ReportedAmount(m *paymentRefundModel) string {
 	return objectText(m.ReportedAmount, "value")
 }
 
-// mismatch is the error of a refund SimPay reports with another amount
+// Mismatch is the error of a refund SimPay reports with another amount
 // than the one asked for. SimPay's reference documents the refund POST
 // without a body, and only its SDKs send an amount: a SimPay that ignores
 // it refunds in full.
-func (s paymentRefundSpec) mismatch(m *paymentRefundModel, ids []string) diag.Diagnostic {
-	asked, reported := m.Amount.ValueString(), s.amountReported(m)
+func (s paymentRefundSpec) Mismatch(m *paymentRefundModel, ids []string) diag.Diagnostic {
+	asked, reported := m.Amount.ValueString(), s.ReportedAmount(m)
 	if m.Amount.IsNull() || m.Amount.IsUnknown() || reported == "" || decimal.Equal(asked, reported) {
 		return nil
 	}
@@ -162,11 +162,11 @@ func (s paymentRefundSpec) mismatch(m *paymentRefundModel, ids []string) diag.Di
 			"further refund needs a new simpay_payment_refund block.", ids[2], ids[1], ids[0], reported, cur, asked))
 }
 
-// refuseChange refuses, at plan, every change of an existing refund that
+// RefuseChange refuses, at plan, every change of an existing refund that
 // would replace it: SimPay cannot change or cancel a refund, so a
 // replacement sends a second one, and money leaves again. A replacement
 // asked for with -replace passes: the configuration is then unchanged.
-func (paymentRefundSpec) refuseChange(_ context.Context, config tfsdk.Config, state tfsdk.State, diags *diag.Diagnostics) {
+func (paymentRefundSpec) RefuseChange(_ context.Context, config tfsdk.Config, state tfsdk.State, diags *diag.Diagnostics) {
 	for _, name := range []string{"service_id", "transaction_id", "amount"} {
 		was, _ := rawText(state.Raw, name)
 		now, known := rawText(config.Raw, name)
@@ -191,23 +191,23 @@ func (paymentRefundSpec) refuseChange(_ context.Context, config tfsdk.Config, st
 	}
 }
 
-func (paymentRefundSpec) findHint(plan *paymentRefundModel) string {
+func (paymentRefundSpec) FindHint(plan *paymentRefundModel) string {
 	return fmt.Sprintf("list the refunds of the transaction with data.simpay_payment_refunds (service_id = %q, "+
 		"transaction_id = %q) or look at the transaction in the SimPay panel", plan.ServiceID.ValueString(),
 		plan.TransactionID.ValueString())
 }
 
-// fieldPath maps SimPay's 422 field names for a refund to attributes.
-func (paymentRefundSpec) fieldPath(field string) (path.Path, bool) {
+// FieldPath maps SimPay's 422 field names for a refund to attributes.
+func (paymentRefundSpec) FieldPath(field string) (path.Path, bool) {
 	if field == "amount" {
 		return path.Root("amount"), true
 	}
 	return path.Empty(), false
 }
 
-// explainCreateError explains the refusals that depend on the transaction:
+// ExplainCreateError explains the refusals that depend on the transaction:
 // SimPay refunds only a paid transaction, and never more than remains.
-func (paymentRefundSpec) explainCreateError(ctx context.Context, c *client.Client, plan *paymentRefundModel, action string, err error) diag.Diagnostics {
+func (paymentRefundSpec) ExplainCreateError(ctx context.Context, c *client.Client, plan *paymentRefundModel, action string, err error) diag.Diagnostics {
 	var answer *client.APIError
 	errors.As(err, &answer)
 	serviceID, transactionID := plan.ServiceID.ValueString(), plan.TransactionID.ValueString()

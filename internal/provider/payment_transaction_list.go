@@ -11,15 +11,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // NewPaymentTransactionListResource is the simpay_payment_transaction list
 // resource, for terraform query.
 func NewPaymentTransactionListResource() list.ListResource {
-	return newCreateOnlyList[paymentTransactionModel, client.PaymentTransactionRequest, *client.PaymentTransaction](paymentTransactionSpec{})
+	return createonly.NewList[paymentTransactionModel, *client.PaymentTransaction](paymentTransactionSpec{})
 }
 
-func (paymentTransactionSpec) listSchema() listschema.Schema {
+func (paymentTransactionSpec) ListSchema() listschema.Schema {
 	return listschema.Schema{
 		MarkdownDescription: "Lists the transactions of an online-payment service (`GET /payment/{serviceId}/transactions`), " +
 			"newest first as SimPay orders them, optionally only those with a status or a `control` value.",
@@ -52,7 +53,7 @@ func (paymentTransactionSpec) listSchema() listschema.Schema {
 const clientSideFilter = "Filtered by the provider: SimPay's list has no such filter, so with a filter every page of the " +
 	"service's transactions is read (99 a page); without one, only the pages the `limit` needs."
 
-func (paymentTransactionSpec) list(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]listedObject[*client.PaymentTransaction], error) {
+func (paymentTransactionSpec) List(ctx context.Context, c *client.Client, parents []string, filters map[string]string, limit int) ([]createonly.Listed[*client.PaymentTransaction], error) {
 	status, byStatus := filters["status"]
 	control, byControl := filters["control"]
 	opts := client.ListOptions{}
@@ -63,7 +64,7 @@ func (paymentTransactionSpec) list(ctx context.Context, c *client.Client, parent
 	if err != nil {
 		return nil, err
 	}
-	var found []listedObject[*client.PaymentTransaction]
+	var found []createonly.Listed[*client.PaymentTransaction]
 	for _, t := range txs {
 		if limit > 0 && len(found) == limit {
 			break
@@ -71,8 +72,8 @@ func (paymentTransactionSpec) list(ctx context.Context, c *client.Client, parent
 		if (byStatus && t.Status != status) || (byControl && (t.Control == nil || *t.Control != control)) {
 			continue
 		}
-		found = append(found, listedObject[*client.PaymentTransaction]{id: t.ID, displayName: transactionDisplayName(
-			t.Status, t.Amount.String(), t.Control, t.CreatedAt), named: paymentTransactionDisplayName})
+		found = append(found, createonly.Listed[*client.PaymentTransaction]{ID: t.ID, DisplayName: transactionDisplayName(
+			t.Status, t.Amount.String(), t.Control, t.CreatedAt), Named: paymentTransactionDisplayName})
 	}
 	return found, nil
 }

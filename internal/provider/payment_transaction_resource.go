@@ -22,17 +22,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/provider/amountattr"
 )
 
 // NewPaymentTransactionResource is the simpay_payment_transaction resource.
 func NewPaymentTransactionResource() resource.Resource {
-	return newCreateOnlyResource[paymentTransactionModel, client.PaymentTransactionRequest, *client.PaymentTransaction](paymentTransactionSpec{})
+	return createonly.NewResource[paymentTransactionModel, *client.PaymentTransaction](paymentTransactionSpec{})
 }
 
 // paymentTransactionSpec is what is the payment transaction's own; the rest
-// is createOnlyResource.
+// is the skeleton, createonly.
 type paymentTransactionSpec struct{}
 
 type paymentTransactionModel struct {
@@ -55,12 +56,12 @@ type paymentTransactionModel struct {
 	paymentTransactionReported
 }
 
-func (paymentTransactionSpec) about() createOnlyAbout {
-	return createOnlyAbout{name: "payment_transaction", kind: "payment transaction", service: paymentServices,
-		id: []idPart{paymentServicePart, ownTransactionPart}}
+func (paymentTransactionSpec) About() createonly.About {
+	return createonly.About{Name: "payment_transaction", Kind: "payment transaction", Service: paymentServices,
+		ID: []createonly.IDPart{paymentServicePart, ownTransactionPart}}
 }
 
-func (paymentTransactionSpec) schema() schema.Schema {
+func (paymentTransactionSpec) Schema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Creates an online-payment transaction in a SimPay service " +
 			"(`POST /payment/{serviceId}/transactions`) and tracks its status. Send the payer to `redirect_url` to pay.",
@@ -213,9 +214,9 @@ var directChannelNeeds = []struct{ object, attribute string }{
 	{"customer", "ip"}, {"customer", "country_code"}, {"antifraud", "useragent"},
 }
 
-// validateConfig checks the rule that spans attributes: direct_channel needs
+// ValidateConfig checks the rule that spans attributes: direct_channel needs
 // every one of directChannelNeeds. Values not known yet pass.
-func (paymentTransactionSpec) validateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+func (paymentTransactionSpec) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var direct types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("direct_channel"), &direct)...)
 	if resp.Diagnostics.HasError() || direct.IsNull() || direct.IsUnknown() {
@@ -252,21 +253,25 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-func (paymentTransactionSpec) createAction(plan *paymentTransactionModel) string {
+func (paymentTransactionSpec) CreateAction(plan *paymentTransactionModel) string {
 	return "creating a payment transaction in payment service " + plan.ServiceID.ValueString()
 }
 
-func (paymentTransactionSpec) send(ctx context.Context, c *client.Client, plan *paymentTransactionModel, body client.PaymentTransactionRequest) (createAnswer, error) {
-	return transactionAnswer(c.CreatePaymentTransaction(ctx, plan.ServiceID.ValueString(), body))
+// Request builds the create request and returns what sends it.
+func (s paymentTransactionSpec) Request(plan *paymentTransactionModel, diags *diag.Diagnostics) createonly.Send {
+	body := s.request(plan, diags)
+	return func(ctx context.Context, c *client.Client) (createonly.Answer, error) {
+		return createonly.TransactionAnswer(c.CreatePaymentTransaction(ctx, plan.ServiceID.ValueString(), body))
+	}
 }
 
-func (paymentTransactionSpec) get(ctx context.Context, c *client.Client, ids []string) (*client.PaymentTransaction, error) {
+func (paymentTransactionSpec) Get(ctx context.Context, c *client.Client, ids []string) (*client.PaymentTransaction, error) {
 	return c.GetPaymentTransaction(ctx, ids[0], ids[1])
 }
 
-// set records what SimPay reports; after an import, also the arguments
+// Set records what SimPay reports; after an import, also the arguments
 // SimPay returns. The others stay as they are.
-func (paymentTransactionSpec) set(ctx context.Context, m *paymentTransactionModel, t *client.PaymentTransaction, imported bool) diag.Diagnostics {
+func (paymentTransactionSpec) Set(ctx context.Context, m *paymentTransactionModel, t *client.PaymentTransaction, imported bool) diag.Diagnostics {
 	returned, reported, diags := newPaymentTransactionView(ctx, t)
 	if imported {
 		m.paymentTransactionReturned = returned.asArguments()
@@ -275,14 +280,14 @@ func (paymentTransactionSpec) set(ctx context.Context, m *paymentTransactionMode
 	return diags
 }
 
-func (paymentTransactionSpec) findHint(plan *paymentTransactionModel) string {
+func (paymentTransactionSpec) FindHint(plan *paymentTransactionModel) string {
 	serviceID := plan.ServiceID.ValueString()
 	return controlHint(plan.Control, fmt.Sprintf("a transaction of %s %s created just now", plan.Amount.ValueString(),
 		plan.Currency.ValueString()), fmt.Sprintf("in the SimPay panel (payment service %s) or with "+
 		"data.simpay_payment_transactions (service_id = %q)", serviceID, serviceID))
 }
 
-func (paymentTransactionSpec) fieldPath(field string) (path.Path, bool) {
+func (paymentTransactionSpec) FieldPath(field string) (path.Path, bool) {
 	return paymentTransactionFieldPath(field)
 }
 
@@ -447,9 +452,9 @@ func paymentTransactionFieldPath(field string) (path.Path, bool) {
 	return p, true
 }
 
-// leftBehind says what the payment a replacement leaves behind still does
+// LeftBehind says what the payment a replacement leaves behind still does
 // at SimPay: its payment page stays payable until it expires.
-func (paymentTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) string {
+func (paymentTransactionSpec) LeftBehind(_ context.Context, state tfsdk.State) string {
 	url, _ := rawText(state.Raw, "redirect_url")
 	expires, _ := rawText(state.Raw, "expires_at")
 	status, _ := rawText(state.Raw, "status")
@@ -470,7 +475,7 @@ func (paymentTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) s
 	return text
 }
 
-// checkCreate checks a new payment against what SimPay's catalogue says the
+// CheckCreate checks a new payment against what SimPay's catalogue says the
 // service takes (GET .../currencies, and GET .../channels when the
 // configuration pins channels; both shared by the whole run, so one request
 // each per plan): the currency must be one the service lists, and the
@@ -478,7 +483,7 @@ func (paymentTransactionSpec) leftBehind(_ context.Context, state tfsdk.State) s
 // and currencies. SimPay's channel list gives the limits without a
 // currency; they are compared with amount as written. A catalogue that
 // cannot be read is a warning: SimPay still checks the create.
-func (paymentTransactionSpec) checkCreate(ctx context.Context, c *client.Client, plan tfsdk.Plan, diags *diag.Diagnostics) {
+func (paymentTransactionSpec) CheckCreate(ctx context.Context, c *client.Client, plan tfsdk.Plan, diags *diag.Diagnostics) {
 	serviceID, known := rawText(plan.Raw, "service_id")
 	if !known || serviceID == "" {
 		return

@@ -2,15 +2,14 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/decimal"
 )
 
@@ -62,29 +61,6 @@ func (m replaceOnChange) Description(context.Context) string {
 
 func (m replaceOnChange) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
-// privateKeyReplacing marks, in the planned private state, that an
-// attribute's plan modifier asked for a replacement. The framework does not
-// show ModifyPlan what attribute plan modifiers asked for, and ModifyPlan is
-// where the replacement warning is written; it removes the mark again, so it
-// is never stored with an object.
-const privateKeyReplacing = "replacing"
-
-func markReplacing(ctx context.Context, replace bool, p path.Path, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-	SetKey(context.Context, string, []byte) diag.Diagnostics
-}, diags *diag.Diagnostics) {
-	if !replace || diags.HasError() {
-		return
-	}
-	var changed []string
-	if mark, d := private.GetKey(ctx, privateKeyReplacing); !d.HasError() && len(mark) > 0 {
-		_ = json.Unmarshal(mark, &changed)
-	}
-	changed = append(changed, p.String())
-	text, _ := json.Marshal(changed)
-	diags.Append(private.SetKey(ctx, privateKeyReplacing, text)...)
-}
-
 type privateGetter interface {
 	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
 }
@@ -97,11 +73,11 @@ func (m replaceOnChange) requiresReplace(ctx context.Context, state tfsdk.State,
 		return !stateValue.IsUnknown(), nil
 	}
 	if stateValue.IsNull() && private != nil {
-		imported, diags := private.GetKey(ctx, privateKeyImported)
+		imported, diags := createonly.WasImported(ctx, private)
 		if diags.HasError() {
 			return false, diags
 		}
-		if string(imported) == "true" {
+		if imported {
 			return false, nil
 		}
 	}
@@ -118,27 +94,27 @@ func (m replaceOnChange) requiresReplace(ctx context.Context, state tfsdk.State,
 
 func (m replaceOnChange) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceOnChange) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceOnChange) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceOnChange) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceOnChange) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, req.Private, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 // replaceString, replaceDecimal and friends are the plan modifiers create-only
@@ -170,22 +146,22 @@ type replaceReturned struct {
 
 func (m replaceReturned) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, nil, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceReturned) PlanModifyInt64(ctx context.Context, req planmodifier.Int64Request, resp *planmodifier.Int64Response) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, nil, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceReturned) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, nil, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 func (m replaceReturned) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.requiresReplace(ctx, req.State, req.Plan, nil, req.StateValue, req.PlanValue)
-	markReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
+	createonly.MarkReplacing(ctx, resp.RequiresReplace, req.Path, resp.Private, &resp.Diagnostics)
 }
 
 // replaceReturnedString and friends are the plan modifiers of create-only

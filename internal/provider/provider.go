@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/simpay-tf/terraform-provider-simpay/internal/client"
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 	"github.com/simpay-tf/terraform-provider-simpay/internal/diagnostics"
 )
 
@@ -93,7 +94,7 @@ func (p *simpayProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Optional: true,
 				MarkdownDescription: "How long one HTTP attempt may take, as a duration such as `30s` or `2m`. " +
 					"Defaults to `30s`. A read that times out is retried; a create is not (see the resources' notes).",
-				Validators: []validator.String{durationValidator()},
+				Validators: []validator.String{createonly.DurationValidator()},
 			},
 			diagnostics.SettingMaxRetries: schema.Int64Attribute{
 				Optional: true,
@@ -155,6 +156,9 @@ func (d *providerData) PublicClient() (*client.Client, diag.Diagnostics) {
 	}
 	return d.client, nil
 }
+
+// TerraformVersion is the version the CLI reports, "" if it reports none.
+func (d *providerData) TerraformVersion() string { return d.terraformVersion }
 
 func (p *simpayProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel

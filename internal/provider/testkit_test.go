@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/simpay-tf/terraform-provider-simpay/internal/createonly"
 )
 
 // The test kit: what the provider's tests share, one file per concern.
@@ -148,13 +150,13 @@ func checkDestroyWarns(t *testing.T, mock *testMock, config, kind string) {
 }
 
 // createOnlyAbouts lists every create-only resource the provider serves, by
-// what createOnlyResource knows of it.
-func createOnlyAbouts(t *testing.T) []createOnlyAbout {
+// what the skeleton (createonly) knows of it.
+func createOnlyAbouts(t *testing.T) []createonly.About {
 	t.Helper()
-	var out []createOnlyAbout
+	var out []createonly.About
 	for _, newResource := range (&simpayProvider{}).Resources(context.Background()) {
-		if r, ok := newResource().(interface{ about() createOnlyAbout }); ok {
-			out = append(out, r.about())
+		if r, ok := newResource().(interface{ About() createonly.About }); ok {
+			out = append(out, r.About())
 		}
 	}
 	if len(out) != 3 {

@@ -152,19 +152,6 @@ func timestampValidator() validator.String {
 	}}
 }
 
-func durationValidator() validator.String {
-	return funcValidator{desc: "duration", check: func(s string) string {
-		d, err := time.ParseDuration(s)
-		if err != nil {
-			return fmt.Sprintf("must be a duration such as \"30s\" or \"2m\" (units ms, s, m, h), got %q", s)
-		}
-		if d <= 0 {
-			return fmt.Sprintf("must be a positive duration, got %q", s)
-		}
-		return ""
-	}}
-}
-
 // knownValuesWarning warns, without failing, when a value is not one SimPay
 // documents: a typo is caught at plan time, and a status SimPay adds later
 // can still be used before the provider learns of it.
