@@ -47,7 +47,7 @@ func (a *paymentBlikAliasUnregisterAction) Schema(_ context.Context, _ action.Sc
 		MarkdownDescription: "Unregisters a BLIK alias of an online-payment service each time it is invoked " +
 			"(`DELETE /payment/{serviceId}/blik/aliases`), and reads the alias back. Needs Terraform 1.14 or later.\n\n" +
 			"The payer can then no longer pay with that alias without a BLIK code, and a subscription charging it can " +
-			"no longer charge. SimPay answers `204` and then sends the notification `blik:alias_status_changed` to the " +
+			"no longer charge. SimPay confirms it and then sends the notification `blik:alias_status_changed` to the " +
 			"service's notification URL. Every invocation sends one request and records nothing in Terraform state. " +
 			"The request is never sent again once it may have reached SimPay: if SimPay's answer does not come, the " +
 			"action fails and says how to check the alias. Planning (`terraform plan -invoke=...`) sends nothing.",
